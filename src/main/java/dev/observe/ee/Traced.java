@@ -1,0 +1,34 @@
+package dev.observe.ee;
+
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.interceptor.InterceptorBinding;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs every call of the annotated method, or of every business method of the annotated class, in its own
+ * {@code INTERNAL} span, a child of the span current at the call.
+ *
+ * <p>The span is named {@link #value()} when given, otherwise {@code SimpleClassName.method}. It ends on every
+ * path: when the method returns, when it throws (the exception is recorded, the status set to {@code ERROR} and
+ * the exception rethrown unchanged), and for a method returning a {@link java.util.concurrent.CompletionStage},
+ * when that stage completes.
+ *
+ * <p>Unlike OpenTelemetry's {@code @WithSpan}, which only annotates methods, {@code @Traced} may be put on a class.
+ */
+@Inherited
+@InterceptorBinding
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface Traced {
+
+    /** The span name; empty (the default) means {@code SimpleClassName.method}. */
+    @Nonbinding
+    String value() default "";
+}

@@ -1,0 +1,113 @@
+package dev.observe.ee.tracing;
+
+import dev.observe.ee.Traced;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Runs methods bound with {@link Traced} in an {@code INTERNAL} span. Registered by the library's CDI extension;
+ * not meant to be used directly.
+ *
+ * <p>One start and one end per call: the span is started before {@code proceed()}, made current for the call and
+ * ended on every path. The application's exception always reaches the caller unchanged.
+ */
+@Traced
+@Interceptor
+@Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
+public class TracedInterceptor {
+
+    static final String INSTRUMENTATION_NAME = "dev.observe.ee";
+
+    private static final Map<Method, String> SPAN_NAMES = new ConcurrentHashMap<>();
+
+    private final Tracer tracer;
+
+    @Inject
+    TracedInterceptor(Instance<OpenTelemetry> openTelemetry) {
+        // A runtime with MicroProfile Telemetry provides the OpenTelemetry bean; anywhere else the global instance
+        // (a no-op until someone installs an SDK) keeps the application running.
+        OpenTelemetry otel = openTelemetry.isResolvable() ? openTelemetry.get() : GlobalOpenTelemetry.get();
+        this.tracer = otel.getTracer(INSTRUMENTATION_NAME);
+    }
+
+    @AroundInvoke
+    Object trace(InvocationContext invocation) throws Exception {
+        Span span = tracer.spanBuilder(spanName(invocation.getMethod()))
+                .setSpanKind(SpanKind.INTERNAL)
+                .startSpan();
+        boolean endsLater = false;
+        try (Scope ignored = span.makeCurrent()) {
+            Object result = invocation.proceed();
+            if (result instanceof CompletionStage<?> stage) {
+                // The caller keeps the very stage the method returned; the span ends when it completes.
+                stage.whenComplete((value, error) -> end(span, error));
+                endsLater = true;
+            }
+            return result;
+        } catch (Exception | Error e) {
+            recordError(span, e);
+            throw e;
+        } finally {
+            if (!endsLater) {
+                span.end();
+            }
+        }
+    }
+
+    static String spanName(Method method) {
+        return SPAN_NAMES.computeIfAbsent(method, TracedInterceptor::nameOf);
+    }
+
+    private static String nameOf(Method method) {
+        Traced onMethod = method.getAnnotation(Traced.class);
+        if (onMethod != null && !onMethod.value().isEmpty()) {
+            return onMethod.value();
+        }
+        Traced onClass = method.getDeclaringClass().getAnnotation(Traced.class);
+        if (onMethod == null && onClass != null && !onClass.value().isEmpty()) {
+            return onClass.value() + "." + method.getName();
+        }
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    }
+
+    private static void end(Span span, Throwable error) {
+        if (error != null) {
+            recordError(span, unwrap(error));
+        }
+        span.end();
+    }
+
+    private static void recordError(Span span, Throwable error) {
+        span.recordException(error);
+        span.setStatus(StatusCode.ERROR);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.observe.ee.it;
+
+import static dev.observe.ee.it.Deployments.server;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+
+import java.io.File;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.net.http.HttpResponse;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The orders demo, the very WAR {@code mvn -Pdemo} runs, through its HTTP API. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DemoIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        String path = System.getProperty("demo.war");
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(path));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void placesAnOrderAndReadsItBack() throws Exception {
+        HttpResponse<String> placed = Http.postJson(base, "api/orders",
+                "{\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"price\":9.99},{\"sku\":\"B2\",\"quantity\":1,\"price\":5}]}",
+                "X-Request-ID", "demo-order-1");
+
+        assertEquals(201, placed.statusCode(), server() + ": " + placed.body());
+        assertEquals("demo-order-1", placed.headers().firstValue("X-Request-ID").orElse(null), server());
+        JsonObject order = Http.json(placed);
+        long id = order.getJsonNumber("id").longValueExact();
+        assertEquals(0, new BigDecimal("24.98").compareTo(order.getJsonNumber("total").bigDecimalValue()),
+                server() + ": " + order);
+        assertTrue(placed.headers().firstValue("Location").orElse("").endsWith("/api/orders/" + id),
+                server() + ": " + placed.headers().map());
+
+        HttpResponse<String> read = Http.get(base, "api/orders/" + id);
+        assertEquals(200, read.statusCode(), server() + ": " + read.body());
+        JsonObject stored = Http.json(read);
+        assertEquals(id, stored.getJsonNumber("id").longValueExact(), server() + ": " + stored);
+        assertEquals("A1", stored.getJsonArray("items").getJsonObject(0).getString("sku"), server() + ": " + stored);
+    }
+
+    @Test
+    void unknownOrderIsNotFound() throws Exception {
+        for (String id : new String[] {"987654321", "not-a-number"}) {
+            HttpResponse<String> response = Http.get(base, "api/orders/" + id);
+
+            assertEquals(404, response.statusCode(), server() + ": " + response.body());
+            assertEquals("order_not_found", Http.json(response).getString("error"), server());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"items\":[{\"sku\":\"A1\"", "{\"items\":\"A1\"}", "[1,2]", "not json"})
+    void unreadableBodyIsABadRequestWithAJsonReason(String body) throws Exception {
+        HttpResponse<String> response = Http.postJson(base, "api/orders", body);
+
+        assertEquals(400, response.statusCode(), server() + ": " + body + " -> " + response.body());
+        assertEquals("unreadable_body", Http.json(response).getString("error"), server());
+        assertTrue(response.headers().firstValue("X-Request-ID").isPresent(), server());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"items\":[]}",
+        "{}",
+        "{\"items\":[{\"sku\":\"A1\",\"quantity\":0,\"price\":9.99}]}",
+        "{\"items\":[{\"sku\":\"A1\",\"quantity\":-3,\"price\":9.99}]}",
+        "{\"items\":[{\"quantity\":1,\"price\":9.99}]}",
+        "{\"items\":[{\"sku\":\"A1\",\"quantity\":1,\"price\":-1}]}"})
+    void invalidOrderIsABadRequestWithAJsonReason(String body) throws Exception {
+        HttpResponse<String> response = Http.postJson(base, "api/orders", body);
+
+        assertEquals(400, response.statusCode(), server() + ": " + body + " -> " + response.body());
+        JsonObject error = Http.json(response);
+        assertEquals("invalid_order", error.getString("error"), server() + ": " + error);
+        assertTrue(error.getString("message").length() > 0, server() + ": " + error);
+        assertTrue(response.headers().firstValue("X-Request-ID").isPresent(), server());
+    }
+}

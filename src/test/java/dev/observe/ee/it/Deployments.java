@@ -1,0 +1,39 @@
+package dev.observe.ee.it;
+
+import java.io.File;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Builds test deployments the way a user builds a WAR: the application's classes plus the library's real jar,
+ * as the build produced it, in {@code WEB-INF/lib}.
+ */
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    /** A WAR holding {@code classes} and the observe-ee jar, deployed at context root {@code /name}. */
+    public static WebArchive war(String name, Class<?>... classes) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(classes)
+                .addAsLibrary(libraryJar());
+    }
+
+    /** The jar {@code mvn package} built; failsafe passes its path. */
+    public static JavaArchive libraryJar() {
+        String path = System.getProperty("observe.jar");
+        if (path == null || !new File(path).isFile()) {
+            throw new IllegalStateException("System property observe.jar must name the built library jar, was: "
+                    + path + " (run the integration tests through `mvn verify`)");
+        }
+        return ShrinkWrap.createFromZipFile(JavaArchive.class, new File(path));
+    }
+
+    /** The server the tests run on, as chosen by {@code arquillian.launch}, for assertion messages. */
+    public static String server() {
+        return System.getProperty("arquillian.launch", "?");
+    }
+}

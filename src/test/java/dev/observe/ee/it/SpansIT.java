@@ -1,0 +1,139 @@
+package dev.observe.ee.it;
+
+import static dev.observe.ee.it.Deployments.server;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.observe.ee.it.app.ProbeResource;
+import dev.observe.ee.it.app.SpanJson;
+import dev.observe.ee.it.app.TestApplication;
+import dev.observe.ee.it.app.TracedProbe;
+import dev.observe.ee.it.app.TracedService;
+
+import jakarta.json.JsonObject;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * With nothing but the library in {@code WEB-INF/lib} (no configuration of its own), the application gets a
+ * recording SERVER span per request from the runtime, and the library's {@code @Traced} interceptor is active.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SpansIT {
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String PARENT_SPAN_ID = "00f067aa0ba902b7";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("spans", TestApplication.class, ProbeResource.class, SpanJson.class,
+                TracedProbe.class, TracedService.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void requestRunsInARecordingServerSpan() throws Exception {
+        JsonObject span = get("probe/span").getJsonObject("server");
+
+        assertTrue(span.getBoolean("valid"), server() + ": " + span);
+        assertTrue(span.getBoolean("recording"), server() + ": " + span);
+        assertEquals("SERVER", span.getString("kind"), server() + ": " + span);
+        assertFalse(span.getBoolean("ended"), server() + ": " + span);
+    }
+
+    @Test
+    void serverSpanContinuesTheCallersW3cTrace() throws Exception {
+        JsonObject span = get("probe/span", "traceparent", "00-" + TRACE_ID + "-" + PARENT_SPAN_ID + "-01")
+                .getJsonObject("server");
+
+        assertTrue(span.getBoolean("recording"), server() + ": " + span);
+        assertEquals(TRACE_ID, span.getString("traceId"), server() + ": " + span);
+        assertEquals(PARENT_SPAN_ID, span.getString("parentSpanId"), server() + ": " + span);
+        assertNotEquals(PARENT_SPAN_ID, span.getString("spanId"), server() + ": " + span);
+    }
+
+    @Test
+    void tracedMethodsRunInInternalChildSpans() throws Exception {
+        JsonObject result = get("probe/traced");
+        JsonObject serverSpan = result.getJsonObject("server");
+
+        assertChildOf(serverSpan, result.getJsonObject("method"), "TracedProbe.current");
+        assertChildOf(serverSpan, result.getJsonObject("named"), "checkout");
+        assertChildOf(serverSpan, result.getJsonObject("classLevel"), "TracedService.work");
+        for (String call : new String[] {"method", "named", "classLevel"}) {
+            JsonObject span = result.getJsonObject(call);
+            assertTrue(span.getBoolean("ended"), server() + ": " + call + " ended on return: " + span);
+            assertEquals("UNSET", span.getString("status"), server() + ": " + span);
+        }
+        assertEquals(serverSpan.getString("spanId"), result.getJsonObject("currentAfterwards").getString("spanId"),
+                server() + ": the caller's span is current again after the call");
+    }
+
+    @Test
+    void uncheckedExceptionIsRecordedAndRethrownUnchanged() throws Exception {
+        JsonObject result = get("probe/traced/unchecked");
+
+        assertTrue(result.getBoolean("sameException"), server() + ": the caller gets the very exception");
+        assertFailed(result.getJsonObject("server"), result.getJsonObject("span"), "TracedProbe.fail",
+                "java.lang.IllegalStateException", "out of stock");
+    }
+
+    @Test
+    void checkedExceptionIsRecordedAndRethrownUnchanged() throws Exception {
+        JsonObject result = get("probe/traced/checked");
+
+        assertTrue(result.getBoolean("sameException"), server() + ": the caller gets the very exception");
+        assertFailed(result.getJsonObject("server"), result.getJsonObject("span"), "TracedProbe.failChecked",
+                "java.io.IOException", "disk on fire");
+    }
+
+    @Test
+    void completionStageSpanEndsWhenTheStageCompletes() throws Exception {
+        JsonObject result = get("probe/traced/async");
+
+        assertTrue(result.getBoolean("sameStage"), server() + ": the caller gets the stage the method returned");
+        JsonObject before = result.getJsonObject("beforeCompletion");
+        assertChildOf(result.getJsonObject("server"), before, "TracedProbe.later");
+        assertFalse(before.getBoolean("ended"), server() + ": still open while the stage is pending: " + before);
+        assertFailed(result.getJsonObject("server"), result.getJsonObject("afterCompletion"), "TracedProbe.later",
+                "java.lang.IllegalArgumentException", "payment declined");
+    }
+
+    private JsonObject get(String path, String... headers) throws Exception {
+        HttpResponse<String> response = Http.get(base, path, headers);
+        assertEquals(200, response.statusCode(), server() + ": " + response.body());
+        return Http.json(response);
+    }
+
+    private static void assertChildOf(JsonObject parent, JsonObject child, String name) {
+        assertTrue(child.getBoolean("recording") || child.getBoolean("ended"), server() + ": " + child);
+        assertEquals(name, child.getString("name"), server() + ": " + child);
+        assertEquals("INTERNAL", child.getString("kind"), server() + ": " + child);
+        assertEquals(parent.getString("traceId"), child.getString("traceId"), server() + ": " + child);
+        assertEquals(parent.getString("spanId"), child.getString("parentSpanId"), server() + ": " + child);
+    }
+
+    private static void assertFailed(JsonObject parent, JsonObject span, String name, String type, String message) {
+        assertChildOf(parent, span, name);
+        assertTrue(span.getBoolean("ended"), server() + ": ended on the exception path: " + span);
+        assertEquals("ERROR", span.getString("status"), server() + ": " + span);
+        JsonObject event = span.getJsonArray("events").getJsonObject(0);
+        assertEquals("exception", event.getString("name"), server() + ": " + span);
+        assertEquals(type, event.getString("exception.type"), server() + ": " + span);
+        assertEquals(message, event.getString("exception.message"), server() + ": " + span);
+    }
+}
