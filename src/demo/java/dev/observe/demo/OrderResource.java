@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.security.Principal;
+import java.util.Optional;
 
 /** {@code POST /api/orders} places an order; {@code GET /api/orders/{id}} reads one back. */
 @Path("orders")
@@ -50,11 +51,11 @@ public class OrderResource {
                         "No order with id " + ErrorBody.quote(id)));
     }
 
-    private static java.util.Optional<Long> parseId(String id) {
+    private static Optional<Long> parseId(String id) {
         try {
-            return java.util.Optional.of(Long.parseLong(id));
+            return Optional.of(Long.parseLong(id));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
