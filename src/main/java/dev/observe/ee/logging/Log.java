@@ -1,0 +1,115 @@
+package dev.observe.ee.logging;
+
+import java.util.logging.ErrorManager;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A key-value logger in the shape of structlog's: an event name plus fields, rendered as one JSON object per line
+ * (or a readable line on a developer's console) with the thread's {@link LogContext}, the current trace and span
+ * ids and the service name.
+ *
+ * <pre>{@code
+ * private static final Log log = Log.get(OrderService.class);
+ *
+ * Log l = log.bind("user_id", user.id(), "item_count", items.size());   // a new logger; log is unchanged
+ * l.info("placing_order");
+ * l.info("order_placed", "order_id", order.id(), "total", order.total());
+ * l.exception("order_placement_failed", e);                             // level error, with the exception
+ * }</pre>
+ *
+ * <p>Fields are given as alternating keys and values. Values keep their JSON types: numbers, booleans, strings,
+ * null, maps (objects) and collections or arrays (lists); {@code Instant}, {@code OffsetDateTime} and the other
+ * {@code java.time} types as ISO-8601 text; enums by name; anything else by its {@code toString()}. A trailing
+ * value without a key is shown under {@code _unpaired}, a null key as {@code _null_key}.
+ *
+ * <p>Levels map to {@code java.util.logging}: debug = FINE, info = INFO, warning = WARNING, error and exception =
+ * SEVERE; the JUL logger of the same name decides what is enabled. A disabled call returns at once: no record, no
+ * formatting. {@code Log} is immutable and thread-safe, and no method ever throws into the caller.
+ */
+public final class Log {
+
+    private static final ErrorManager FAILURES = new ErrorManager();
+
+    private final Logger logger;
+    private final String name;
+    private final Object[] bound;
+
+    private Log(Logger logger, Object[] bound) {
+        this.logger = logger;
+        this.name = logger.getName();
+        this.bound = bound;
+    }
+
+    /** The logger named after {@code type}'s fully qualified name. */
+    public static Log get(Class<?> type) {
+        return get(type.getName());
+    }
+
+    /** The logger with the given name (the JUL category). */
+    public static Log get(String name) {
+        return new Log(Logger.getLogger(name == null ? "" : name), KeyValues.EMPTY);
+    }
+
+    /** A new logger that adds the given pairs to every line; this one is unchanged. Later pairs win. */
+    public Log bind(Object... keyValues) {
+        Object[] additions = KeyValues.copyOf(keyValues);
+        if (additions.length == 0) {
+            return this;
+        }
+        Object[] merged = java.util.Arrays.copyOf(bound, bound.length + additions.length);
+        System.arraycopy(additions, 0, merged, bound.length, additions.length);
+        return new Log(logger, merged);
+    }
+
+    /** The JUL category this logger writes to. */
+    public String name() {
+        return name;
+    }
+
+    public boolean isDebugEnabled() {
+        return logger.isLoggable(Level.FINE);
+    }
+
+    public void debug(String event, Object... keyValues) {
+        if (logger.isLoggable(Level.FINE)) {
+            log(Level.FINE, event, null, keyValues);
+        }
+    }
+
+    public void info(String event, Object... keyValues) {
+        if (logger.isLoggable(Level.INFO)) {
+            log(Level.INFO, event, null, keyValues);
+        }
+    }
+
+    public void warning(String event, Object... keyValues) {
+        if (logger.isLoggable(Level.WARNING)) {
+            log(Level.WARNING, event, null, keyValues);
+        }
+    }
+
+    public void error(String event, Object... keyValues) {
+        if (logger.isLoggable(Level.SEVERE)) {
+            log(Level.SEVERE, event, null, keyValues);
+        }
+    }
+
+    /** Logs at level error with the exception: its type, message and stack trace, causes included. */
+    public void exception(String event, Throwable error, Object... keyValues) {
+        if (logger.isLoggable(Level.SEVERE)) {
+            log(Level.SEVERE, event, error, keyValues);
+        }
+    }
+
+    private void log(Level level, String event, Throwable error, Object[] keyValues) {
+        try {
+            logger.log(new StructuredRecord(level, name, event, LogContext.fields(), bound,
+                    KeyValues.normalize(keyValues), error));
+        } catch (RuntimeException | LinkageError e) {
+            // A handler of somebody else's failed; the application must not notice. Reported once per JVM run.
+            FAILURES.error("observe-ee: logging " + event + " failed", e instanceof Exception ex ? ex : null,
+                    ErrorManager.WRITE_FAILURE);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.observe.ee.web;
+
+import dev.observe.ee.logging.LogContext;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.security.Principal;
+
+/**
+ * The guide's request middleware, for every request the application serves (JAX-RS or not): decides the request
+ * id, returns it in {@code X-Request-ID}, and binds {@code request_id}, {@code method}, {@code path} and, when the
+ * caller is authenticated, {@code user_id} to the thread's {@link LogContext} for the whole request. The context
+ * is restored in {@code finally}, so it is cleared on every exit path, an exception no mapper handles included.
+ *
+ * <p>Registered for {@code /*} by {@link ObserveServletInitializer}.
+ */
+public final class RequestContextServletFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The request attribute holding the request id, for the JAX-RS filters and the application. */
+    public static final String REQUEST_ID_ATTRIBUTE = "dev.observe.ee.requestId";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestContextFilter.REQUEST_ID_HEADER));
+        request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
+        // Set now: an exception no mapper handles skips every later chance to set it.
+        response.setHeader(RequestContextFilter.REQUEST_ID_HEADER, requestId);
+        try (LogContext.Scope ignored = LogContext.scope(RequestContextFields.REQUEST_ID, requestId,
+                RequestContextFields.METHOD, request.getMethod(), RequestContextFields.PATH, request.getRequestURI())) {
+            Principal user = request.getUserPrincipal();
+            if (user != null) {
+                LogContext.bind(RequestContextFields.USER_ID, user.getName());
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}
