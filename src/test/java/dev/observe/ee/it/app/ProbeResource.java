@@ -96,7 +96,7 @@ public class ProbeResource {
     public static final class UnmappedFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        UnmappedFailure() {
+        public UnmappedFailure() {
             super("nobody maps this");
         }
     }
