@@ -38,7 +38,9 @@ public final class ObserveExtension implements Extension {
     void installLogging(@Observes AfterDeploymentValidation validation) {
         ClassLoader application = ObserveExtension.class.getClassLoader();
         try {
-            LogSettings settings = LogSettings.read(ConfigProvider.getConfig(application), applicationName(),
+            // The application's own Config, as the runtime registered it for the deployment's context class loader:
+            // asking for one by another loader would make the runtime create (and keep) a second one.
+            LogSettings settings = LogSettings.read(ConfigProvider.getConfig(), applicationName(),
                     System.console() != null);
             if (settings.enabled()) {
                 logging = LogInstallation.install(settings.format(), settings.categoryLevels(), application);
@@ -57,11 +59,21 @@ public final class ObserveExtension implements Extension {
 
     /** The application's name as the server knows it (the WAR's name, by default), or null. */
     private static String applicationName() {
+        InitialContext context = null;
         try {
-            Object name = new InitialContext().lookup("java:app/AppName");
+            context = new InitialContext();
+            Object name = context.lookup("java:app/AppName");
             return name instanceof String text && !text.isBlank() ? text : null;
         } catch (NamingException | RuntimeException e) {
             return null;
+        } finally {
+            if (context != null) {
+                try {
+                    context.close();
+                } catch (NamingException e) {
+                    // nothing held that matters
+                }
+            }
         }
     }
 }

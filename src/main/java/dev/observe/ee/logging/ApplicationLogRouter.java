@@ -33,9 +33,15 @@ public final class ApplicationLogRouter extends Handler {
     private record Decision(java.lang.ref.WeakReference<ClassLoader> loader, boolean application) {
     }
 
+    private static final String OWN_CLASS_FILE = ApplicationLogRouter.class.getName().replace('.', '/') + ".class";
+
+    private final String ownClassFile;
+
     ApplicationLogRouter(Handler application, ClassLoader applicationLoader, List<Handler> server) {
         this.application = application;
         this.applicationLoader = applicationLoader;
+        java.net.URL own = applicationLoader.getResource(OWN_CLASS_FILE);
+        this.ownClassFile = own == null ? null : own.toExternalForm();
         this.server = new CopyOnWriteArrayList<>(server);
     }
 
@@ -78,7 +84,12 @@ public final class ApplicationLogRouter extends Handler {
 
     /**
      * The application's loader or one delegating to it: found among the loader's parents, or (for wrappers that
-     * delegate without being children, such as Open Liberty's thread context loader) resolving this very class.
+     * delegate without being children, such as Open Liberty's thread context loader) finding this very class file
+     * where the application's loader finds it.
+     *
+     * <p>A resource lookup, not {@code Class.forName}: resolving a class through a foreign loader records that
+     * loader in the JVM's dictionary as an initiating loader of the class, an invisible reference that kept an
+     * undeployed application's class loader alive on Open Liberty.
      */
     private boolean decide(ClassLoader loader) {
         for (ClassLoader current = loader; current != null; current = current.getParent()) {
@@ -86,15 +97,19 @@ public final class ApplicationLogRouter extends Handler {
                 return true;
             }
         }
+        if (ownClassFile == null) {
+            return false;
+        }
         try {
-            return Class.forName(ApplicationLogRouter.class.getName(), false, loader) == ApplicationLogRouter.class;
-        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            java.net.URL found = loader.getResource(OWN_CLASS_FILE);
+            return found != null && ownClassFile.equals(found.toExternalForm());
+        } catch (RuntimeException e) {
             return false;
         }
     }
 
-    /** The server handlers this router stands in for. */
-    List<Handler> serverHandlers() {
+    /** The server handlers this router stands in for (for diagnostics; the list is a copy). */
+    public List<Handler> serverHandlers() {
         return List.copyOf(server);
     }
 

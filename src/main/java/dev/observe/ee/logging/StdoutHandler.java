@@ -27,7 +27,7 @@ final class StdoutHandler extends Handler {
     private static final int MAX_NESTING = 2;
 
     // Holds only a JDK type: a pooled thread that outlives the application pins nothing of it.
-    private static final ThreadLocal<int[]> NESTING = ThreadLocal.withInitial(() -> new int[1]);
+    private static final ThreadLocal<int[]> NESTING = new ThreadLocal<>();
 
     private final LineFormat format;
     private final OutputStream out;
@@ -49,6 +49,10 @@ final class StdoutHandler extends Handler {
             return;
         }
         int[] nesting = NESTING.get();
+        if (nesting == null) {
+            nesting = new int[1];
+            NESTING.set(nesting);
+        }
         if (nesting[0] >= MAX_NESTING) {
             return;
         }

@@ -44,7 +44,7 @@ public final class Http {
 
     private static HttpRequest.Builder request(URL base, String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
-                .timeout(Duration.ofSeconds(30));
+                .timeout(Duration.ofSeconds(90));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

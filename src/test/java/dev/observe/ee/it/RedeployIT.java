@@ -1,0 +1,142 @@
+package dev.observe.ee.it;
+
+import static dev.observe.ee.it.Deployments.server;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.observe.ee.it.app.LeakMarker;
+import dev.observe.ee.it.app.LeakProbeResource;
+import dev.observe.ee.it.app.LogProbeResource;
+import dev.observe.ee.it.app.ProbeResource;
+import dev.observe.ee.it.app.SpanJson;
+import dev.observe.ee.it.app.TestApplication;
+import dev.observe.ee.it.app.TracedProbe;
+import dev.observe.ee.it.app.TracedService;
+
+import jakarta.json.JsonObject;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Deploying and undeploying an application 20 times in one server JVM leaves one log router (the deployed
+ * application's), prints one line per event in every cycle, and keeps no undeployed application's class loader
+ * alive; after the last undeploy the root logger has exactly the server's handlers again.
+ *
+ * <p>Open Liberty redeploys through Arquillian. Payara Micro's adapter starts a new server per deployment, so on
+ * Payara a probe application redeploys the same WAR inside the running server through the Payara Micro API.
+ *
+ * <p>While the last copy is deployed, Open Liberty itself may keep the first copy's class loader: a JUL logger is
+ * shared by name across applications, and Liberty's logger remembers the class that first asked for it. That
+ * reference goes away with the last application holding the logger, so the check for leaks is made after the
+ * final undeploy: then no copy may be alive. Liberty's test JVM clears soft references at every collection
+ * ({@code server-config/liberty/jvm.options}), so that caches holding loaders softly do not hide a real leak.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RedeployIT {
+
+    private static final int CYCLES = 20;
+
+    @Deployment(name = "probe", order = 1, testable = false)
+    static WebArchive probe() {
+        return ShrinkWrap.create(WebArchive.class, "leak-probe.war")
+                .addClasses(TestApplication.class, LeakProbeResource.class);
+    }
+
+    @Deployment(name = "cycled", managed = false, testable = false)
+    static WebArchive cycled() {
+        return Deployments.war("cycled", TestApplication.class, LogProbeResource.class, ProbeResource.class,
+                SpanJson.class, TracedProbe.class, TracedService.class, LeakMarker.class, LeakMarker.Initializer.class);
+    }
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @ArquillianResource
+    @OperateOnDeployment("probe")
+    URL probe;
+
+    @BeforeAll
+    static void captureServerOutput() {
+        ServerOutput.install();
+    }
+
+    @Test
+    void redeployingLeavesOneRouterAndNoOldClassLoader() throws Exception {
+        List<String> serverHandlers = status(false).getJsonArray("rootHandlers").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList();
+        String marker = "cycle-" + UUID.randomUUID();
+        boolean payara = "payara".equals(server());
+        int port = Integer.getInteger("it.port");
+
+        if (payara) {
+            ByteArrayOutputStream war = new ByteArrayOutputStream();
+            cycled().as(ZipExporter.class).exportTo(war);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            probe + "leaks/cycle?times=" + CYCLES + "&port=" + port + "&marker=" + marker))
+                            .header("Content-Type", "application/octet-stream")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(war.toByteArray())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), server() + ": " + response.body());
+        } else {
+            for (int i = 0; i < CYCLES; i++) {
+                deployer.deploy("cycled");
+                HttpResponse<String> response = Http.get(new URL("http://127.0.0.1:" + port + "/"),
+                        "cycled/log/events?marker=" + marker + "-" + i, "X-Request-ID", marker + "-" + i);
+                assertEquals(200, response.statusCode(), server() + ": cycle " + i);
+                if (i < CYCLES - 1) {
+                    deployer.undeploy("cycled");
+                }
+            }
+        }
+
+        for (int i = 0; i < CYCLES; i++) {
+            List<String> lines = ServerOutput.awaitLines(marker + "-" + i + "\"", 3);
+            assertEquals(3, ServerOutput.json(lines).size(), server() + ": cycle " + i + ": " + lines);
+            assertEquals(3, lines.size(), server() + ": cycle " + i + " printed each event once: " + lines);
+        }
+
+        JsonObject deployed = status(false);
+        assertEquals(1, deployed.getInt("routers"), server() + ": one router, the deployed copy's: " + deployed);
+
+        if (payara) {
+            assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(probe
+                    + "leaks/undeploy")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), server());
+        } else {
+            deployer.undeploy("cycled");
+        }
+        JsonObject undeployed = status(true);
+        assertEquals(0, undeployed.getInt("routers"), server() + ": " + undeployed);
+        assertEquals(0, undeployed.getInt("loadersWithObserveClasses"), server() + ": no class loader of any of the "
+                + CYCLES + " deployments is still alive: " + undeployed);
+        assertEquals(0, undeployed.getInt("loadersWithApplicationClasses"), server() + ": " + undeployed);
+        assertEquals(serverHandlers, undeployed.getJsonArray("rootHandlers").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList(), server() + ": the server's handlers again");
+    }
+
+    private JsonObject status(boolean settle) throws Exception {
+        HttpResponse<String> response = Http.get(probe, "leaks/status?settle=" + settle);
+        assertEquals(200, response.statusCode(), server() + ": " + response.body());
+        return Http.json(response);
+    }
+}
