@@ -1,6 +1,7 @@
 package dev.observe.demo;
 
 import dev.observe.ee.Traced;
+import dev.observe.ee.logging.Log;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,34 +9,33 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * The guide's {@code OrderService.place_order}: log what is about to happen with the user and the item count,
- * place the order, log the outcome; on failure log it with the exception and let it propagate.
+ * The guide's {@code OrderService.place_order}: a logger bound with the user and the item count, {@code
+ * placing_order}, then {@code order_placed} with the order's id and total, or {@code order_placement_failed} with
+ * the exception, which still propagates.
  */
 @ApplicationScoped
 public class OrderService {
 
-    private static final Logger LOG = Logger.getLogger(OrderService.class.getName());
+    private static final Log log = Log.get(OrderService.class);
 
     @Inject
     OrderRepository orders;
 
     @Traced("place_order")
     public Order placeOrder(String userId, List<OrderItem> items) {
-        int itemCount = items == null ? 0 : items.size();
-        List<String> skus = items == null ? List.of() : items.stream().map(item -> item == null ? null : item.sku()).toList();
-        LOG.info(() -> "placing_order user_id=" + userId + " item_count=" + itemCount + " skus=" + skus);
+        Log l = log.bind("user_id", userId, "item_count", items == null ? 0 : items.size());
+        l.info("placing_order", "skus", items == null ? List.of()
+                : items.stream().map(item -> item == null ? null : item.sku()).toList());
         try {
             validate(items);
+            l.debug("order_validated");
             Order order = orders.create(userId, items, total(items));
-            LOG.info(() -> "order_placed user_id=" + userId + " item_count=" + itemCount + " order_id=" + order.id()
-                    + " total=" + order.total());
+            l.info("order_placed", "order_id", order.id(), "total", order.total());
             return order;
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, e, () -> "order_placement_failed user_id=" + userId + " item_count=" + itemCount);
+            l.exception("order_placement_failed", e);
             throw e;
         }
     }

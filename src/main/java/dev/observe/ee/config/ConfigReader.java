@@ -14,16 +14,43 @@ import org.eclipse.microprofile.config.Config;
  */
 final class ConfigReader {
 
+    static final String PROFILE = "mp.config.profile";
+
     private final Config config;
+    private final String profilePrefix;
     private final List<String> problems = new ArrayList<>();
 
     ConfigReader(Config config) {
         this.config = config;
+        String profile = null;
+        try {
+            profile = config.getOptionalValue(PROFILE, String.class).map(String::trim).orElse(null);
+        } catch (RuntimeException e) {
+            problems.add(PROFILE + ": cannot be read (" + e.getMessage() + ")");
+        }
+        this.profilePrefix = profile == null || profile.isEmpty() ? null : "%" + profile + ".";
     }
 
+    /** The active MicroProfile Config profile, or null. */
+    String profile() {
+        return profilePrefix == null ? null : profilePrefix.substring(1, profilePrefix.length() - 1);
+    }
+
+    /**
+     * The value of {@code key}, its {@code %profile.} variant first. MicroProfile Config implementations resolve
+     * profiles themselves, but not all of them honour a profile set in the application's own properties file; doing
+     * it here gives the same answer everywhere.
+     */
     Optional<String> string(String key) {
         try {
-            return config.getOptionalValue(key, String.class).map(String::trim).filter(value -> !value.isEmpty());
+            Optional<String> value = Optional.empty();
+            if (profilePrefix != null) {
+                value = config.getOptionalValue(profilePrefix + key, String.class);
+            }
+            if (value.isEmpty()) {
+                value = config.getOptionalValue(key, String.class);
+            }
+            return value.map(String::trim).filter(text -> !text.isEmpty());
         } catch (RuntimeException e) {
             problems.add(key + ": cannot be read (" + e.getMessage() + ")");
             return Optional.empty();
@@ -32,7 +59,14 @@ final class ConfigReader {
 
     List<String> list(String key) {
         try {
-            return config.getOptionalValues(key, String.class).orElse(List.of()).stream()
+            Optional<List<String>> values = Optional.empty();
+            if (profilePrefix != null) {
+                values = config.getOptionalValues(profilePrefix + key, String.class);
+            }
+            if (values.isEmpty()) {
+                values = config.getOptionalValues(key, String.class);
+            }
+            return values.orElse(List.of()).stream()
                     .map(String::trim).filter(value -> !value.isEmpty()).toList();
         } catch (RuntimeException e) {
             problems.add(key + ": cannot be read (" + e.getMessage() + ")");
@@ -105,8 +139,19 @@ final class ConfigReader {
         });
     }
 
-    Iterable<String> propertyNames() {
-        return config.getPropertyNames();
+    /** Every property name, with the active profile's {@code %profile.} prefix removed; other profiles' left out. */
+    java.util.Set<String> propertyNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("%")) {
+                if (profilePrefix != null && name.startsWith(profilePrefix)) {
+                    names.add(name.substring(profilePrefix.length()));
+                }
+            } else {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** The JUL level named by a config value; see {@link #LEVELS}. */

@@ -29,7 +29,6 @@ public final class LogSettings {
     public static final String CATEGORY_PREFIX = "observe.log.category.";
     public static final String CATEGORY_SUFFIX = ".level";
 
-    static final String PROFILE = "mp.config.profile";
     static final String SERVICE_NAME = "otel.service.name";
 
     private final boolean enabled;
@@ -53,7 +52,7 @@ public final class LogSettings {
     public static LogSettings read(Config config, String defaultService, boolean colorTerminal) {
         ConfigReader reader = new ConfigReader(config);
         boolean enabled = reader.bool(ENABLED).orElse(true);
-        boolean dev = reader.string(PROFILE).map("dev"::equals).orElse(false);
+        boolean dev = "dev".equals(reader.profile());
 
         LogFormat.Builder format = LogFormat.builder()
                 .renderer(reader.choice(FORMAT, Format.class)

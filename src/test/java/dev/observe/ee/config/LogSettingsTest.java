@@ -92,6 +92,19 @@ class LogSettingsTest {
     }
 
     @Test
+    void profileValuesWinInTheActiveProfileOnly() {
+        MapConfig config = MapConfig.of("mp.config.profile", "dev", "observe.log.color", "false",
+                "%dev.observe.log.color", "true", "%prod.observe.log.schema", "ecs",
+                "%dev.observe.log.category.\"dev.x\".level", "DEBUG", "%prod.observe.log.category.prod.y.level", "ERROR");
+
+        LogSettings settings = LogSettings.read(config, null, false);
+
+        assertTrue(settings.format().toString().contains("color=true"));
+        assertEquals(LogFormat.Schema.DEFAULT, settings.format().schema());
+        assertEquals(Map.of("dev.x", Level.FINE), settings.categoryLevels());
+    }
+
+    @Test
     void loggingCanBeSwitchedOff() {
         assertFalse(LogSettings.read(MapConfig.of("observe.log.enabled", "false"), null, false).enabled());
     }

@@ -68,6 +68,37 @@ class DemoIT {
         }
     }
 
+    /**
+     * The demo runs observe-ee's dev console (its own configuration selects the dev profile): the guide's lines, with
+     * the request's context, and {@code user_id} once the caller signed in with HTTP Basic.
+     */
+    @Test
+    void logsTheGuidesEventsWithTheSignedInUser() throws Exception {
+        ServerOutput.install();
+        String requestId = "demo-" + java.util.UUID.randomUUID();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:alice-pw".getBytes());
+
+        HttpResponse<String> placed = Http.postJson(base, "api/orders",
+                "{\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"price\":9.99}]}", "X-Request-ID", requestId,
+                "Authorization", basic);
+
+        assertEquals(201, placed.statusCode(), server() + ": " + placed.body());
+        java.util.List<String> lines = ServerOutput.awaitLines(requestId, 3).stream()
+                .map(line -> line.replaceAll("\u001b\\[[0-9;]*m", "")).toList();
+        assertEquals(3, lines.size(), server() + ": " + lines);
+        assertTrue(lines.get(0).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\[info     \\] placing_order .*"),
+                server() + ": " + lines.get(0));
+        for (String field : new String[] {"request_id=" + requestId, "method=POST", "path=/observe-ee-demo/api/orders",
+                "user_id=alice", "item_count=1", "trace_id="}) {
+            assertTrue(lines.get(0).contains(field), server() + ": " + field + " in " + lines.get(0));
+        }
+        assertTrue(lines.get(0).contains("skus=[\"A1\"]"), server() + ": " + lines.get(0));
+        assertTrue(lines.get(1).contains("[debug    ] order_validated "), server() + ": the demo's category is at debug: "
+                + lines.get(1));
+        assertTrue(lines.get(2).contains("[info     ] order_placed ") && lines.get(2).contains("total=19.98"),
+                server() + ": " + lines.get(2));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"items\":[{\"sku\":\"A1\"", "{\"items\":\"A1\"}", "[1,2]", "not json"})
     void unreadableBodyIsABadRequestWithAJsonReason(String body) throws Exception {
