@@ -79,7 +79,7 @@ final class ConsoleRenderer implements Renderer {
         trimTrailingSpace(line);
         if (e.thrown != null) {
             line.append('\n');
-            StackTraces.render(e.thrown, line, format.maxStackTraceLength, true);
+            StackTraces.renderForTerminal(e.thrown, line, format.maxStackTraceLength);
         }
         line.append('\n');
         out.utf8(line);

@@ -156,20 +156,39 @@ final class JsonBuffer {
     /** Escapes {@code text[from, to)} into the buffer as the content of a JSON string. */
     void escape(CharSequence text, int from, int to) {
         ensure(to - from);
+        // Fast path: printable ASCII needing no escape, one byte per char, with the buffer and position in locals
+        // (a field write per character would cost more than the copy itself).
+        byte[] target = bytes;
+        int position = size;
         int i = from;
-        // Fast path: printable ASCII, no escapes, one byte per char.
         while (i < to) {
             char c = text.charAt(i);
-            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+            if (c >= 0x80 || !PLAIN[c]) {
                 break;
             }
-            bytes[size++] = (byte) c;
+            target[position++] = (byte) c;
             i++;
         }
-        for (; i < to; i++) {
+        size = position;
+        if (i < to) {
+            escapeRest(text, i, to);
+        }
+    }
+
+    /** Printable ASCII that a JSON string holds as it is. */
+    private static final boolean[] PLAIN = new boolean[0x80];
+
+    static {
+        for (char c = 0x20; c < 0x7f; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
+
+    private void escapeRest(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
-                if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
+                if (PLAIN[c]) {
                     ensure(1);
                     bytes[size++] = (byte) c;
                 } else {

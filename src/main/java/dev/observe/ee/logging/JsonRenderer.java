@@ -209,10 +209,8 @@ final class JsonRenderer implements Renderer {
     }
 
     private void writeStackTrace(Throwable thrown, JsonBuffer out, StringBuilder scratch) {
-        scratch.setLength(0);
-        StackTraces.render(thrown, scratch, format.maxStackTraceLength);
         out.raw('"');
-        out.escape(scratch, 0, scratch.length());
+        StackTraces.renderJson(thrown, out, format.maxStackTraceLength);
         out.raw('"');
     }
 

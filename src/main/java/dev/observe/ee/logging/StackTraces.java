@@ -2,8 +2,9 @@ package dev.observe.ee.logging;
 
 /**
  * Renders a throwable the way {@link Throwable#printStackTrace()} does (causes, suppressed exceptions, frames in
- * common with the enclosing trace folded into {@code ... n more}) into a reused builder, bounded in length and
- * safe against cause cycles and exceptions whose {@code getMessage()} or {@code toString()} throws.
+ * common with the enclosing trace folded into {@code ... n more}), bounded in length and safe against cause cycles
+ * and exceptions whose {@code getMessage()} throws. It writes straight into its target: escaped into a JSON string
+ * being built, or into text for a terminal.
  */
 final class StackTraces {
 
@@ -15,20 +16,20 @@ final class StackTraces {
 
     /** Appends the trace to {@code out}, stopping once it passes {@code maxChars} characters. */
     static void render(Throwable thrown, StringBuilder out, int maxChars) {
-        render(thrown, out, maxChars, false);
+        render(thrown, new TextOut(out, false), maxChars);
     }
 
     /**
-     * As {@link #render(Throwable, StringBuilder, int)}; with {@code escapeText} the exceptions' class names and
-     * messages have their control characters escaped, so that the only line breaks are the trace's own (for a
-     * terminal; in JSON the whole trace is one escaped string anyway).
+     * As {@link #render(Throwable, StringBuilder, int)}, with the exceptions' class names and messages escaped for
+     * a terminal, so that the only line breaks are the trace's own.
      */
-    static void render(Throwable thrown, StringBuilder out, int maxChars, boolean escapeText) {
-        int limit = out.length() + Math.max(0, maxChars);
-        Throwable[] seen = new Throwable[MAX_NESTING];
-        if (!append(thrown, null, "", "", out, limit, seen, 0, escapeText)) {
-            out.append(TRUNCATED);
-        }
+    static void renderForTerminal(Throwable thrown, StringBuilder out, int maxChars) {
+        render(thrown, new TextOut(out, true), maxChars);
+    }
+
+    /** Writes the trace as the content of a JSON string (without the quotes). */
+    static void renderJson(Throwable thrown, JsonBuffer out, int maxChars) {
+        render(thrown, new JsonOut(out), maxChars);
     }
 
     /** The exception's message, or null, even when its {@code getMessage()} throws. */
@@ -40,21 +41,33 @@ final class StackTraces {
         }
     }
 
+    private static void render(Throwable thrown, Out out, int maxChars) {
+        int limit = out.length() + Math.max(0, maxChars);
+        Throwable[] seen = new Throwable[MAX_NESTING];
+        if (!append(thrown, null, "", "", out, limit, seen, 0)) {
+            out.text(TRUNCATED);
+        }
+    }
+
     /** Returns false when the limit cut the rendering short. */
     private static boolean append(Throwable thrown, StackTraceElement[] enclosing, String caption, String prefix,
-            StringBuilder out, int limit, Throwable[] seen, int depth, boolean escapeText) {
+            Out out, int limit, Throwable[] seen, int depth) {
         if (depth >= MAX_NESTING || contains(seen, depth, thrown)) {
-            out.append(prefix).append(caption).append("[circular reference: ").append(thrown.getClass().getName())
-                    .append(']');
+            out.text(prefix);
+            out.text(caption);
+            out.text("[circular reference: ");
+            out.userText(thrown.getClass().getName());
+            out.text("]");
             return true;
         }
         seen[depth] = thrown;
-        out.append(prefix).append(caption);
-        text(thrown.getClass().getName(), out, escapeText);
+        out.text(prefix);
+        out.text(caption);
+        out.userText(thrown.getClass().getName());
         String message = message(thrown);
         if (message != null) {
-            out.append(": ");
-            text(message, out, escapeText);
+            out.text(": ");
+            out.userText(message);
         }
         StackTraceElement[] frames = thrown.getStackTrace();
         int own = frames.length;
@@ -70,43 +83,45 @@ final class StackTraces {
                 return false;
             }
             StackTraceElement frame = frames[i];
-            out.append('\n').append(prefix).append("\tat ").append(frame.getClassName()).append('.')
-                    .append(frame.getMethodName()).append('(');
+            out.text("\n");
+            out.text(prefix);
+            out.text("\tat ");
+            out.userText(frame.getClassName());
+            out.text(".");
+            out.userText(frame.getMethodName());
+            out.text("(");
             if (frame.isNativeMethod()) {
-                out.append("Native Method");
+                out.text("Native Method");
             } else if (frame.getFileName() == null) {
-                out.append("Unknown Source");
+                out.text("Unknown Source");
             } else {
-                out.append(frame.getFileName());
+                out.userText(frame.getFileName());
                 if (frame.getLineNumber() >= 0) {
-                    out.append(':').append(frame.getLineNumber());
+                    out.text(":");
+                    out.number(frame.getLineNumber());
                 }
             }
-            out.append(')');
+            out.text(")");
         }
         if (own < frames.length) {
-            out.append('\n').append(prefix).append("\t... ").append(frames.length - own).append(" more");
+            out.text("\n");
+            out.text(prefix);
+            out.text("\t... ");
+            out.number(frames.length - own);
+            out.text(" more");
         }
         for (Throwable suppressed : thrown.getSuppressed()) {
-            out.append('\n');
-            if (!append(suppressed, frames, "Suppressed: ", prefix + "\t", out, limit, seen, depth + 1, escapeText)) {
+            out.text("\n");
+            if (!append(suppressed, frames, "Suppressed: ", prefix + "\t", out, limit, seen, depth + 1)) {
                 return false;
             }
         }
         Throwable cause = thrown.getCause();
         if (cause != null) {
-            out.append('\n');
-            return append(cause, frames, "Caused by: ", prefix, out, limit, seen, depth + 1, escapeText);
+            out.text("\n");
+            return append(cause, frames, "Caused by: ", prefix, out, limit, seen, depth + 1);
         }
         return out.length() <= limit;
-    }
-
-    private static void text(String text, StringBuilder out, boolean escape) {
-        if (escape) {
-            ConsoleText.escape(text, out, Integer.MAX_VALUE);
-        } else {
-            out.append(text);
-        }
     }
 
     private static boolean contains(Throwable[] seen, int count, Throwable thrown) {
@@ -116,5 +131,80 @@ final class StackTraces {
             }
         }
         return false;
+    }
+
+    /** Where a trace is written: the trace's own text, and text that came from the application. */
+    private abstract static class Out {
+        /** Text of the trace's layout (line breaks, tabs, "at", captions): written as the target needs it. */
+        abstract void text(String text);
+
+        /** Class names, method names, file names and messages: escaped as the target needs. */
+        abstract void userText(String text);
+
+        abstract void number(int value);
+
+        abstract int length();
+    }
+
+    private static final class TextOut extends Out {
+        private final StringBuilder out;
+        private final boolean escape;
+
+        TextOut(StringBuilder out, boolean escape) {
+            this.out = out;
+            this.escape = escape;
+        }
+
+        @Override
+        void text(String text) {
+            out.append(text);
+        }
+
+        @Override
+        void userText(String text) {
+            if (escape) {
+                ConsoleText.escape(text, out, Integer.MAX_VALUE);
+            } else {
+                out.append(text);
+            }
+        }
+
+        @Override
+        void number(int value) {
+            out.append(value);
+        }
+
+        @Override
+        int length() {
+            return out.length();
+        }
+    }
+
+    private static final class JsonOut extends Out {
+        private final JsonBuffer out;
+
+        JsonOut(JsonBuffer out) {
+            this.out = out;
+        }
+
+        @Override
+        void text(String text) {
+            out.escape(text, 0, text.length());
+        }
+
+        @Override
+        void userText(String text) {
+            out.escape(text, 0, text.length());
+        }
+
+        @Override
+        void number(int value) {
+            out.number(value);
+        }
+
+        @Override
+        int length() {
+            return out.size();
+        }
     }
 }
