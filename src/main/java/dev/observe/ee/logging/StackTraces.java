@@ -83,13 +83,11 @@ final class StackTraces {
                 return false;
             }
             StackTraceElement frame = frames[i];
-            out.text("\n");
-            out.text(prefix);
-            out.text("\tat ");
+            out.frameStart(prefix);
             out.userText(frame.getClassName());
-            out.text(".");
+            out.plain('.');
             out.userText(frame.getMethodName());
-            out.text("(");
+            out.plain('(');
             if (frame.isNativeMethod()) {
                 out.text("Native Method");
             } else if (frame.getFileName() == null) {
@@ -97,11 +95,11 @@ final class StackTraces {
             } else {
                 out.userText(frame.getFileName());
                 if (frame.getLineNumber() >= 0) {
-                    out.text(":");
+                    out.plain(':');
                     out.number(frame.getLineNumber());
                 }
             }
-            out.text(")");
+            out.plain(')');
         }
         if (own < frames.length) {
             out.text("\n");
@@ -143,6 +141,16 @@ final class StackTraces {
 
         abstract void number(int value);
 
+        /** A printable ASCII character that needs no escaping anywhere. */
+        abstract void plain(char c);
+
+        /** A line break, the prefix and the tab and {@code at } that start a frame line. */
+        void frameStart(String prefix) {
+            text("\n");
+            text(prefix);
+            text("\tat ");
+        }
+
         abstract int length();
     }
 
@@ -175,6 +183,11 @@ final class StackTraces {
         }
 
         @Override
+        void plain(char c) {
+            out.append(c);
+        }
+
+        @Override
         int length() {
             return out.length();
         }
@@ -200,6 +213,23 @@ final class StackTraces {
         @Override
         void number(int value) {
             out.number(value);
+        }
+
+        @Override
+        void plain(char c) {
+            out.raw(c);
+        }
+
+        /** Pre-escaped: {@code \n\tat } as it appears inside a JSON string. */
+        private static final byte[] FRAME_START = "\\n\\tat ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        @Override
+        void frameStart(String prefix) {
+            if (prefix.isEmpty()) {
+                out.raw(FRAME_START);
+            } else {
+                super.frameStart(prefix);
+            }
         }
 
         @Override
