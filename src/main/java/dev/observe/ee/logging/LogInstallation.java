@@ -100,11 +100,18 @@ public final class LogInstallation {
         return names;
     }
 
-    private static boolean isServerWide(Handler[] handlers) {
+    /**
+     * The server's root logger already writes observe-ee lines: its handler is observe-ee's, or uses one of
+     * observe-ee's formatters (compared by name: in server-wide mode they may come from the boot class path).
+     */
+    static boolean isServerWide(Handler[] handlers) {
         for (Handler handler : handlers) {
+            if (handler.getClass().getName().equals(ServerWideLogHandler.class.getName())) {
+                return true;
+            }
             java.util.logging.Formatter formatter = handler.getFormatter();
-            if (formatter != null && formatter.getClass().getName().startsWith(LogInstallation.class.getPackageName())
-                    && formatter.getClass().getClassLoader() != LogInstallation.class.getClassLoader()) {
+            if (formatter != null && (formatter.getClass().getName().equals(JsonLogFormatter.class.getName())
+                    || formatter.getClass().getName().equals(ConsoleLogFormatter.class.getName()))) {
                 return true;
             }
         }

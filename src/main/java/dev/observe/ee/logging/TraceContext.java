@@ -20,14 +20,19 @@ abstract class TraceContext {
 
     abstract void addTo(LogRecord record, LogEvent event);
 
-    /** The OpenTelemetry lookup when the API is visible to this library, {@link #NONE} otherwise. */
+    /**
+     * The OpenTelemetry lookup when the API is visible to this library; otherwise (this package on a server's boot
+     * class path, server-wide mode) a lookup through each logging thread's context class loader.
+     */
     static TraceContext detect() {
         try {
-            Class.forName("io.opentelemetry.api.trace.Span", false, TraceContext.class.getClassLoader());
+            Class.forName(SPAN, false, TraceContext.class.getClassLoader());
             return (TraceContext) Class.forName(TraceContext.class.getPackageName() + ".OpenTelemetryTraceContext")
                     .getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
-            return NONE;
+            return new ContextLoaderTraceContext();
         }
     }
+
+    static final String SPAN = "io.opentelemetry.api.trace.Span";
 }

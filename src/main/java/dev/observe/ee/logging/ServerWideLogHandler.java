@@ -1,0 +1,64 @@
+package dev.observe.ee.logging;
+
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+
+/**
+ * observe-ee's lines for a whole server: a JUL handler for the server's own logging configuration, writing every
+ * record (the server's and every application's) to standard output as observe-ee JSON or console lines.
+ *
+ * <pre>
+ * handlers=dev.observe.ee.logging.ServerWideLogHandler
+ * dev.observe.ee.logging.ServerWideLogHandler.format=json
+ * dev.observe.ee.logging.ServerWideLogHandler.schema=ecs
+ * </pre>
+ *
+ * <p>Settings under its class name: {@code .format} ({@code json}, {@code console}), {@code .level}, and those of
+ * {@link JsonLogFormatter} ({@code .schema}, {@code .service}, {@code .static-fields},
+ * {@code .redact.additional-keys}, {@code .max-value-length}, {@code .color}). The package must be on the class
+ * path JUL loads handlers from (the boot or system class path); see docs/logging.md. An application that finds
+ * this handler on the root logger installs none of its own.
+ */
+public class ServerWideLogHandler extends Handler {
+
+    private final StdoutHandler delegate;
+
+    /** For JUL: settings from the logging properties. */
+    public ServerWideLogHandler() {
+        String prefix = ServerWideLogHandler.class.getName();
+        LogManager manager = LogManager.getLogManager();
+        LogFormat.Renderer renderer = "console".equalsIgnoreCase(trim(manager.getProperty(prefix + ".format")))
+                ? LogFormat.Renderer.CONSOLE : LogFormat.Renderer.JSON;
+        delegate = new StdoutHandler(new LineFormat(FormatterProperties.read(prefix, manager, renderer),
+                TraceContext.detect()));
+        String level = manager.getProperty(prefix + ".level");
+        try {
+            setLevel(level == null ? Level.ALL : Level.parse(level.trim()));
+        } catch (IllegalArgumentException e) {
+            setLevel(Level.ALL);
+        }
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        if (isLoggable(record)) {
+            delegate.publish(record);
+        }
+    }
+
+    @Override
+    public void flush() {
+        delegate.flush();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+}
