@@ -1,0 +1,123 @@
+package dev.observe.ee.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Open Liberty with a console of JSON only ({@code server-config/liberty-json/server.xml}): Liberty's own lines in
+ * Liberty's JSON, the application's in observe-ee's, no line twice and no line of text. Starts its own Liberty
+ * server ({@code server run}) with the demo, since the Arquillian server must keep Liberty's default console.
+ */
+class LibertyJsonConsoleIT {
+
+    private static final String SERVER = "observe-json";
+    private static Process liberty;
+    private static Path stdout;
+
+    @BeforeAll
+    static void startLiberty() throws Exception {
+        Path home = Path.of(System.getProperty("liberty.home"));
+        Path serverDir = home.resolve("usr/servers/" + SERVER);
+        Files.createDirectories(serverDir.resolve("apps"));
+        Files.copy(Path.of(System.getProperty("demo.war")), serverDir.resolve("apps/observe-ee-demo.war"),
+                StandardCopyOption.REPLACE_EXISTING);
+        stdout = serverDir.resolve("stdout.log");
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/server").toString(), "run", SERVER)
+                .redirectErrorStream(true).redirectOutput(stdout.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // Production, as a JSON console is for: the demo's own configuration otherwise selects the dev console.
+        builder.environment().put("MP_CONFIG_PROFILE", "prod");
+        liberty = builder.start();
+        URL base = base();
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            assertTrue(liberty.isAlive(), "Liberty exited; see " + stdout);
+            try {
+                if (Http.get(base, "api/orders/0").headers().firstValue("X-Request-ID").isPresent()) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Liberty did not start the demo in 180 s; see " + stdout);
+    }
+
+    @AfterAll
+    static void stopLiberty() throws Exception {
+        if (liberty != null) {
+            liberty.destroy();
+            if (!liberty.waitFor(60, TimeUnit.SECONDS)) {
+                liberty.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void theConsoleIsJsonOnlyWithTheApplicationsLinesInObserveFormat() throws Exception {
+        String requestId = "liberty-json-" + UUID.randomUUID();
+        HttpResponse<String> placed = Http.postJson(base(), "api/orders",
+                "{\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"price\":9.99}]}", "X-Request-ID", requestId);
+        assertEquals(201, placed.statusCode(), placed.body());
+        Thread.sleep(1500);
+
+        List<String> lines = Files.readAllLines(stdout, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank()).toList();
+        List<String> text = new ArrayList<>();
+        int beforeLogging = 0;
+        int jvm = 0;
+        int liberty = 0;
+        int observe = 0;
+        for (String line : lines) {
+            JsonObject json = ServerOutput.parseOrNull(line);
+            if (json == null && line.startsWith("OpenJDK 64-Bit Server VM warning:")) {
+                jvm++;  // the JVM's own notice (class data sharing vs Liberty's agent), not a log record
+            } else if (json == null && liberty + observe == 0) {
+                beforeLogging++;  // the launcher's banner and JVM warnings, printed before Liberty's logging starts
+            } else if (json == null) {
+                text.add(line);
+            } else if (json.containsKey("type") && json.getString("type").startsWith("liberty_")) {
+                liberty++;
+            } else {
+                observe++;
+            }
+        }
+        System.out.println("Liberty JSON console: " + lines.size() + " lines: " + jvm + " JVM notice, "
+                + beforeLogging + " text before logging started, then " + liberty + " Liberty JSON, " + observe + " observe-ee JSON, "
+                + text.size() + " text");
+        assertTrue(beforeLogging <= 3, "only the launch banner and JVM notices precede the JSON: " + beforeLogging);
+        assertTrue(liberty > 5, "Liberty's own messages, as Liberty JSON: " + liberty);
+        assertTrue(observe > 0, "the application's lines, as observe-ee JSON");
+        assertEquals(List.of(), text, "once logging started, every line is JSON");
+
+        List<JsonObject> placing = ServerOutput.json(lines, line -> requestId.equals(line.getString("request_id",
+                null)) && "placing_order".equals(line.getString("event", null)));
+        assertEquals(1, placing.size(), "the demo's line, once, in observe-ee's format: " + placing);
+        assertTrue(placing.get(0).getString("trace_id").matches("[0-9a-f]{32}"), placing.get(0).toString());
+        assertEquals(0, lines.stream().filter(line -> line.contains(requestId) && line.contains("liberty_message"))
+                .count(), "not repeated by Liberty");
+    }
+
+    private static URL base() throws IOException {
+        return new URL("http://127.0.0.1:" + System.getProperty("it.liberty.json.port") + "/");
+    }
+}
