@@ -2,6 +2,7 @@ package dev.observe.ee.it;
 
 import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.observe.ee.it.app.LeakMarker;
 import dev.observe.ee.it.app.LeakProbeResource;
@@ -133,7 +134,7 @@ class RedeployIT {
         assertEquals(0, undeployed.getInt("routers"), server() + ": " + undeployed);
         assertEquals(0, undeployed.getInt("loadersWithApplicationClasses"), server() + ": no class loader of any of "
                 + "the " + CYCLES + " deployments is still alive: " + undeployed);
-        assertEquals(before.getInt("loadersWithObserveClasses"), undeployed.getInt("loadersWithObserveClasses"),
+        assertTrue(undeployed.getInt("loadersWithObserveClasses") <= before.getInt("loadersWithObserveClasses"),
                 server() + ": no more copies of observe-ee than before the cycles: " + before + " -> " + undeployed);
         assertEquals(serverHandlers, undeployed.getJsonArray("rootHandlers").getValuesAs(jakarta.json.JsonString.class)
                 .stream().map(jakarta.json.JsonString::getString).toList(), server() + ": the server's handlers again");
