@@ -1,16 +1,12 @@
 package dev.observe.ee.logging;
 
-import java.util.logging.Formatter;
 import java.util.logging.LogManager;
-import java.util.logging.LogRecord;
 
 /**
- * The developer console lines of {@link ConsoleRenderer} as a standard JUL {@link Formatter}, configured like
- * {@link JsonLogFormatter} (plus {@code .color=true|false}).
+ * The developer console lines of {@link ConsoleRenderer} as a standard JUL {@link java.util.logging.Formatter},
+ * configured like {@link JsonLogFormatter} (plus {@code .color=true|false}).
  */
-public class ConsoleLogFormatter extends Formatter {
-
-    private final LineFormat line;
+public class ConsoleLogFormatter extends LineFormatter {
 
     /** For JUL: settings from the logging properties. */
     public ConsoleLogFormatter() {
@@ -20,15 +16,11 @@ public class ConsoleLogFormatter extends Formatter {
 
     /** With explicit settings. */
     public ConsoleLogFormatter(LogFormat format) {
-        this.line = new LineFormat(format, TraceContext.detect());
+        super(format);
     }
 
     @Override
-    public String format(LogRecord record) {
-        try {
-            return line.format(record);
-        } catch (RuntimeException | LinkageError e) {
-            return "observe-ee could not format a log record: " + e.getClass().getName() + "\n";
-        }
+    String failed(Throwable failure) {
+        return "observe-ee could not format a log record: " + failure.getClass().getName() + "\n";
     }
 }

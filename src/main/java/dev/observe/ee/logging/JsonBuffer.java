@@ -187,35 +187,13 @@ final class JsonBuffer {
     private void escapeRest(CharSequence text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c < 0x80) {
-                if (PLAIN[c]) {
-                    ensure(1);
-                    bytes[size++] = (byte) c;
-                } else {
-                    escapeAscii(c);
-                }
-            } else if (c < 0x800) {
-                ensure(2);
-                bytes[size++] = (byte) (0xc0 | (c >> 6));
-                bytes[size++] = (byte) (0x80 | (c & 0x3f));
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    int codePoint = Character.toCodePoint(c, text.charAt(++i));
-                    ensure(4);
-                    bytes[size++] = (byte) (0xf0 | (codePoint >> 18));
-                    bytes[size++] = (byte) (0x80 | ((codePoint >> 12) & 0x3f));
-                    bytes[size++] = (byte) (0x80 | ((codePoint >> 6) & 0x3f));
-                    bytes[size++] = (byte) (0x80 | (codePoint & 0x3f));
-                } else {
-                    unicodeEscape(c);
-                }
-            } else if (c == '\u2028' || c == '\u2029') {
-                unicodeEscape(c);
+            if (c >= 0x80) {
+                i = nonAscii(text, i, to, true);
+            } else if (PLAIN[c]) {
+                ensure(1);
+                bytes[size++] = (byte) c;
             } else {
-                ensure(3);
-                bytes[size++] = (byte) (0xe0 | (c >> 12));
-                bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-                bytes[size++] = (byte) (0x80 | (c & 0x3f));
+                escapeAscii(c);
             }
         }
     }
@@ -229,29 +207,47 @@ final class JsonBuffer {
             if (c < 0x80) {
                 ensure(1);
                 bytes[size++] = (byte) c;
-            } else if (c < 0x800) {
-                ensure(2);
-                bytes[size++] = (byte) (0xc0 | (c >> 6));
-                bytes[size++] = (byte) (0x80 | (c & 0x3f));
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    int codePoint = Character.toCodePoint(c, text.charAt(++i));
-                    ensure(4);
-                    bytes[size++] = (byte) (0xf0 | (codePoint >> 18));
-                    bytes[size++] = (byte) (0x80 | ((codePoint >> 12) & 0x3f));
-                    bytes[size++] = (byte) (0x80 | ((codePoint >> 6) & 0x3f));
-                    bytes[size++] = (byte) (0x80 | (codePoint & 0x3f));
-                } else {
-                    ensure(1);
-                    bytes[size++] = '?';
-                }
             } else {
-                ensure(3);
-                bytes[size++] = (byte) (0xe0 | (c >> 12));
-                bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-                bytes[size++] = (byte) (0x80 | (c & 0x3f));
+                i = nonAscii(text, i, length, false);
             }
         }
+    }
+
+    /**
+     * Writes the non-ASCII character at {@code index} (with its low surrogate, when it starts a pair) as UTF-8 and
+     * returns the index of the last char consumed. A lone surrogate, which UTF-8 cannot hold, becomes a
+     * {@code \\uXXXX} escape inside a JSON string ({@code json}) and {@code '?'} elsewhere; inside a JSON string
+     * U+2028/U+2029 are escaped too.
+     */
+    private int nonAscii(CharSequence text, int index, int to, boolean json) {
+        char c = text.charAt(index);
+        if (c < 0x800) {
+            ensure(2);
+            bytes[size++] = (byte) (0xc0 | (c >> 6));
+            bytes[size++] = (byte) (0x80 | (c & 0x3f));
+        } else if (Character.isSurrogate(c)) {
+            if (Character.isHighSurrogate(c) && index + 1 < to && Character.isLowSurrogate(text.charAt(index + 1))) {
+                int codePoint = Character.toCodePoint(c, text.charAt(++index));
+                ensure(4);
+                bytes[size++] = (byte) (0xf0 | (codePoint >> 18));
+                bytes[size++] = (byte) (0x80 | ((codePoint >> 12) & 0x3f));
+                bytes[size++] = (byte) (0x80 | ((codePoint >> 6) & 0x3f));
+                bytes[size++] = (byte) (0x80 | (codePoint & 0x3f));
+            } else if (json) {
+                unicodeEscape(c);
+            } else {
+                ensure(1);
+                bytes[size++] = '?';
+            }
+        } else if (json && (c == '\u2028' || c == '\u2029')) {
+            unicodeEscape(c);
+        } else {
+            ensure(3);
+            bytes[size++] = (byte) (0xe0 | (c >> 12));
+            bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+            bytes[size++] = (byte) (0x80 | (c & 0x3f));
+        }
+        return index;
     }
 
     private void escapeAscii(char c) {
