@@ -42,6 +42,12 @@ public final class Http {
         }
     }
 
+    public static jakarta.json.JsonArray jsonArray(HttpResponse<String> response) {
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
+        }
+    }
+
     private static HttpRequest.Builder request(URL base, String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
                 .timeout(Duration.ofSeconds(90));

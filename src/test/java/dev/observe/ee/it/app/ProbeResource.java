@@ -85,6 +85,15 @@ public class ProbeResource {
                 .build();
     }
 
+    /** A route with a template; answers with the status it is given. */
+    @GET
+    @Path("orders/{id}/status/{status}")
+    public jakarta.ws.rs.core.Response statusFor(@jakarta.ws.rs.PathParam("id") String id,
+            @jakarta.ws.rs.PathParam("status") int status) {
+        return jakarta.ws.rs.core.Response.status(status).entity(Json.createObjectBuilder().add("id", id).build())
+                .build();
+    }
+
     /** An exception no mapper handles: the container answers 500, and JAX-RS response filters never run. */
     @GET
     @Path("unmapped")

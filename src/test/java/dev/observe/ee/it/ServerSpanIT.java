@@ -1,0 +1,91 @@
+package dev.observe.ee.it;
+
+import static dev.observe.ee.it.Deployments.server;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.observe.ee.it.app.CollectedSpansResource;
+import dev.observe.ee.it.app.ProbeResource;
+import dev.observe.ee.it.app.SpanCollector;
+import dev.observe.ee.it.app.SpanJson;
+import dev.observe.ee.it.app.TestApplication;
+import dev.observe.ee.it.app.TracedProbe;
+import dev.observe.ee.it.app.TracedService;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The SERVER span the runtime starts for each JAX-RS request, as exported (an in-memory exporter in the runtime's
+ * own SDK): one per request, named after the route template, with {@code http.route}, the request id, and error
+ * status only for 5xx.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ServerSpanIT {
+
+    static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("server-span", TestApplication.class, ProbeResource.class, SpanJson.class,
+                        TracedProbe.class, TracedService.class, SpanCollector.class, CollectedSpansResource.class)
+                .addAsResource(new StringAsset(SpanCollector.class.getName()),
+                        "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @ParameterizedTest
+    @CsvSource({"200, UNSET", "404, UNSET", "409, UNSET", "500, ERROR", "503, ERROR"})
+    void oneServerSpanNamedAfterTheRouteTemplate(int status, String spanStatus) throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String requestId = "span-" + status + "-" + UUID.randomUUID();
+        String orderId = "o-" + status;
+
+        assertEquals(status, Http.get(base, "probe/orders/" + orderId + "/status/" + status,
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01", "X-Request-ID", requestId).statusCode(),
+                server());
+
+        List<JsonObject> spans = spans(traceId, 1);
+        assertEquals(1, spans.size(), server() + ": exactly one span for the request: " + spans);
+        JsonObject span = spans.get(0);
+        String route = base.getPath() + "probe/orders/{id}/status/{status}";
+        assertEquals("SERVER", span.getString("kind"), server());
+        assertEquals("GET " + route, span.getString("name"), server() + ": " + span);
+        assertEquals(route, span.getJsonObject("attributes").getString("http.route"), server() + ": " + span);
+        assertEquals("[" + requestId + "]",
+                span.getJsonObject("attributes").getString("http.request.header.x-request-id"), server());
+        assertEquals(spanStatus, span.getString("status"), server() + ": " + status + " -> " + span);
+        assertEquals("00f067aa0ba902b7", span.getString("parentSpanId"), server());
+    }
+
+    private List<JsonObject> spans(String traceId, int expected) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        JsonArray spans;
+        do {
+            spans = Http.jsonArray(Http.get(base, "collected-spans?traceId=" + traceId));
+            if (spans.size() >= expected) {
+                Thread.sleep(300);
+                spans = Http.jsonArray(Http.get(base, "collected-spans?traceId=" + traceId));
+                break;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return spans.getValuesAs(JsonObject.class);
+    }
+}
