@@ -1,5 +1,7 @@
 package dev.observe.demo;
 
+import dev.observe.ee.Traced;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -16,10 +18,20 @@ public class OrderRepository {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Order> orders = new ConcurrentHashMap<>();
 
-    public Order create(String userId, List<OrderItem> items, BigDecimal total) {
-        Order order = new Order(ids.incrementAndGet(), userId, List.copyOf(items), total);
+    /** The guide's {@code Order.objects.create(user=user)}. */
+    @Traced("create_order_record")
+    public Order createOrderRecord(String userId, BigDecimal total) {
+        Order order = new Order(ids.incrementAndGet(), userId, List.of(), total);
         orders.put(order.id(), order);
         return order;
+    }
+
+    /** The guide's {@code OrderItem.objects.create(order=order, **item)} for each item. */
+    @Traced("create_order_items")
+    public Order createOrderItems(Order order, List<OrderItem> items) {
+        Order complete = new Order(order.id(), order.userId(), List.copyOf(items), order.total());
+        orders.put(complete.id(), complete);
+        return complete;
     }
 
     public Optional<Order> find(long id) {

@@ -3,6 +3,8 @@ package dev.observe.demo;
 import dev.observe.ee.Traced;
 import dev.observe.ee.logging.Log;
 
+import io.opentelemetry.api.trace.Span;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -11,9 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The guide's {@code OrderService.place_order}: a logger bound with the user and the item count, {@code
- * placing_order}, then {@code order_placed} with the order's id and total, or {@code order_placement_failed} with
- * the exception, which still propagates.
+ * The guide's {@code OrderService.place_order}: a {@code place_order} span with the user and item count (the
+ * repository's steps are its children), a logger bound with the same, {@code placing_order}, then {@code
+ * order_placed} with the order's id and total (also on the span), or {@code order_placement_failed} with the
+ * exception, which still propagates (and is recorded on the span, which gets status ERROR).
  */
 @ApplicationScoped
 public class OrderService {
@@ -25,13 +28,20 @@ public class OrderService {
 
     @Traced("place_order")
     public Order placeOrder(String userId, List<OrderItem> items) {
-        Log l = log.bind("user_id", userId, "item_count", items == null ? 0 : items.size());
+        int itemCount = items == null ? 0 : items.size();
+        Span span = Span.current();
+        span.setAttribute("user.id", userId);
+        span.setAttribute("order.item_count", itemCount);
+        Log l = log.bind("user_id", userId, "item_count", itemCount);
         l.info("placing_order", "skus", items == null ? List.of()
                 : items.stream().map(item -> item == null ? null : item.sku()).toList());
         try {
             validate(items);
             l.debug("order_validated");
-            Order order = orders.create(userId, items, total(items));
+            Order order = orders.createOrderRecord(userId, total(items));
+            order = orders.createOrderItems(order, items);
+            span.setAttribute("order.id", order.id());
+            span.setAttribute("order.total", order.total().doubleValue());
             l.info("order_placed", "order_id", order.id(), "total", order.total());
             return order;
         } catch (RuntimeException e) {

@@ -1,0 +1,103 @@
+package dev.observe.ee.it;
+
+import static dev.observe.ee.it.Deployments.server;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.observe.ee.it.app.CollectedSpansResource;
+import dev.observe.ee.it.app.SpanCollector;
+
+import jakarta.json.JsonObject;
+
+import java.io.File;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The guide's custom spans in the demo, as exported: {@code POST /api/orders} → {@code place_order} (with
+ * {@code user.id}, {@code order.item_count}, {@code order.id}, {@code order.total}) → {@code create_order_record}
+ * and {@code create_order_items}; a failing order's {@code place_order} has status ERROR and the exception event.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DemoSpansIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("demo.war")))
+                .addClasses(SpanCollector.class, CollectedSpansResource.class)
+                .addAsResource(new StringAsset(SpanCollector.class.getName()),
+                        "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void placeOrderWithItsChildren() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        assertEquals(201, Http.postJson(base, "api/orders", "{\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"price\":9.99}]}",
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode(), server());
+
+        Map<String, JsonObject> spans = byName(spans(traceId, 4));
+        JsonObject serverSpan = spans.get("POST " + base.getPath() + "api/orders");
+        JsonObject placeOrder = spans.get("place_order");
+        assertEquals("SERVER", serverSpan.getString("kind"), server() + ": " + spans.keySet());
+        assertEquals(serverSpan.getString("spanId"), placeOrder.getString("parentSpanId"), server());
+        JsonObject attributes = placeOrder.getJsonObject("attributes");
+        assertEquals("anonymous", attributes.getString("user.id"), server());
+        assertEquals("1", attributes.getString("order.item_count"), server());
+        assertTrue(attributes.containsKey("order.id"), server() + ": " + attributes);
+        assertEquals("19.98", attributes.getString("order.total"), server());
+        for (String child : new String[] {"create_order_record", "create_order_items"}) {
+            assertEquals(placeOrder.getString("spanId"), spans.get(child).getString("parentSpanId"),
+                    server() + ": " + child);
+            assertEquals("INTERNAL", spans.get(child).getString("kind"), server());
+        }
+        assertEquals("UNSET", placeOrder.getString("status"), server());
+    }
+
+    @Test
+    void aFailedOrderIsAnErrorWithTheException() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        assertEquals(400, Http.postJson(base, "api/orders", "{\"items\":[]}",
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode(), server());
+
+        JsonObject placeOrder = byName(spans(traceId, 2)).get("place_order");
+        assertEquals("ERROR", placeOrder.getString("status"), server() + ": " + placeOrder);
+        assertEquals("dev.observe.demo.InvalidOrderException",
+                placeOrder.getJsonArray("events").getJsonObject(0).getString("exception.type"), server());
+    }
+
+    private List<JsonObject> spans(String traceId, int expected) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<JsonObject> spans;
+        do {
+            spans = Http.jsonArray(Http.get(base, "api/collected-spans?traceId=" + traceId))
+                    .getValuesAs(JsonObject.class);
+            if (spans.size() >= expected) {
+                return spans;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return spans;
+    }
+
+    private static Map<String, JsonObject> byName(List<JsonObject> spans) {
+        return spans.stream().collect(Collectors.toMap(span -> span.getString("name"), Function.identity()));
+    }
+}
