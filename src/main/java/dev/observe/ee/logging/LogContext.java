@@ -87,6 +87,13 @@ public final class LogContext {
         return Collections.unmodifiableMap(copy);
     }
 
+    /** The value bound to {@code key} on this thread, or null. */
+    public static Object get(String key) {
+        Object[] current = fields();
+        int index = key == null ? -1 : KeyValues.indexOf(current, current.length, key);
+        return index < 0 ? null : current[index + 1];
+    }
+
     /** This thread's context, to carry to another thread with {@link #restore}. */
     public static Snapshot capture() {
         return new Snapshot(fields());

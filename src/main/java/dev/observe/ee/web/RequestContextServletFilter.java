@@ -1,6 +1,10 @@
 package dev.observe.ee.web;
 
 import dev.observe.ee.logging.LogContext;
+import dev.observe.ee.telemetry.RequestIdPropagator;
+
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,8 +18,9 @@ import java.security.Principal;
 /**
  * The guide's request middleware, for every request the application serves (JAX-RS or not): decides the request
  * id, returns it in {@code X-Request-ID}, and binds {@code request_id}, {@code method}, {@code path} and, when the
- * caller is authenticated, {@code user_id} to the thread's {@link LogContext} for the whole request. The context
- * is restored in {@code finally}, so it is cleared on every exit path, an exception no mapper handles included.
+ * caller is authenticated, {@code user_id} to the thread's {@link LogContext} for the whole request, and puts the
+ * id in the OpenTelemetry context for outgoing calls ({@link RequestIdPropagator}). Both are restored in
+ * {@code finally}, so they are cleared on every exit path, an exception no mapper handles included.
  *
  * <p>Registered for {@code /*} by {@link ObserveServletInitializer}.
  */
@@ -33,8 +38,11 @@ public final class RequestContextServletFilter extends HttpFilter {
         request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
         // Set now: an exception no mapper handles skips every later chance to set it.
         response.setHeader(RequestContextFilter.REQUEST_ID_HEADER, requestId);
-        try (LogContext.Scope ignored = LogContext.scope(RequestContextFields.REQUEST_ID, requestId,
-                RequestContextFields.METHOD, request.getMethod(), RequestContextFields.PATH, request.getRequestURI())) {
+        // The id also rides in the OpenTelemetry context, for the propagator that sends it on outgoing calls.
+        try (Scope otel = Context.current().with(RequestIdPropagator.REQUEST_ID, requestId).makeCurrent();
+                LogContext.Scope log = LogContext.scope(RequestContextFields.REQUEST_ID, requestId,
+                        RequestContextFields.METHOD, request.getMethod(), RequestContextFields.PATH,
+                        request.getRequestURI())) {
             Principal user = request.getUserPrincipal();
             if (user != null) {
                 LogContext.bind(RequestContextFields.USER_ID, user.getName());

@@ -1,0 +1,100 @@
+package dev.observe.ee.it;
+
+import static dev.observe.ee.it.Deployments.server;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.observe.ee.it.app.CollectedSpansResource;
+import dev.observe.ee.it.app.HopResource;
+import dev.observe.ee.it.app.SpanCollector;
+import dev.observe.ee.it.app.TestApplication;
+
+import jakarta.json.JsonObject;
+
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The guide's {@code inject(headers)}, with no code in the application: a call made with the Jakarta REST client
+ * inside a request carries {@code traceparent} (of its CLIENT span), {@code baggage} and the request's
+ * {@code X-Request-ID}; one CLIENT span per call; both hops' log lines share one request id and one trace id.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PropagationIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("hops", TestApplication.class, HopResource.class, SpanCollector.class,
+                        CollectedSpansResource.class)
+                .addAsResource(new StringAsset(SpanCollector.class.getName()),
+                        "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void captureServerOutput() {
+        ServerOutput.install();
+    }
+
+    @Test
+    void theSecondHopContinuesTheTraceAndTheRequestId() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String requestId = "hop-" + UUID.randomUUID();
+
+        JsonObject received = Http.json(Http.get(base, "hop/first",
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01", "X-Request-ID", requestId,
+                "baggage", "tenant=acme")).getJsonObject("second");
+
+        assertEquals(requestId, received.getString("requestId"), server() + ": the request id goes along");
+        assertEquals("tenant=acme", received.getString("baggage"), server());
+        String[] traceparent = received.getString("traceparent").split("-");
+        assertEquals(traceId, traceparent[1], server());
+
+        List<JsonObject> spans = spans(traceId, 3);
+        List<JsonObject> clients = spans.stream().filter(span -> "CLIENT".equals(span.getString("kind"))).toList();
+        assertEquals(1, clients.size(), server() + ": one CLIENT span for the call: " + spans);
+        assertEquals(traceparent[2], clients.get(0).getString("spanId"), server() + ": traceparent names the CLIENT span");
+        JsonObject first = spans.stream().filter(span -> span.getString("name").endsWith("/hop/first")).findFirst()
+                .orElseThrow();
+        JsonObject second = spans.stream().filter(span -> span.getString("name").endsWith("/hop/second")).findFirst()
+                .orElseThrow();
+        assertEquals(first.getString("spanId"), clients.get(0).getString("parentSpanId"), server());
+        assertEquals(clients.get(0).getString("spanId"), second.getString("parentSpanId"), server());
+        assertEquals(3, spans.size(), server() + ": no duplicate span: " + spans);
+
+        List<JsonObject> lines = ServerOutput.json(ServerOutput.awaitLines(requestId, 2));
+        assertEquals(2, lines.size(), server() + ": " + lines);
+        for (JsonObject line : lines) {
+            assertEquals(requestId, line.getString("request_id"), server() + ": " + line);
+            assertEquals(traceId, line.getString("trace_id"), server() + ": " + line);
+        }
+    }
+
+    private List<JsonObject> spans(String traceId, int expected) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<JsonObject> spans;
+        do {
+            spans = Http.jsonArray(Http.get(base, "collected-spans?traceId=" + traceId)).getValuesAs(JsonObject.class);
+            if (spans.size() >= expected) {
+                Thread.sleep(500);
+                return Http.jsonArray(Http.get(base, "collected-spans?traceId=" + traceId))
+                        .getValuesAs(JsonObject.class);
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return spans;
+    }
+}

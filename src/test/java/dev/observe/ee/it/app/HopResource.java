@@ -1,0 +1,50 @@
+package dev.observe.ee.it.app;
+
+import dev.observe.ee.logging.Log;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Two hops: {@code /hop/first} logs and calls {@code /hop/second} over HTTP with the JAX-RS client. */
+@Path("hop")
+@Produces(MediaType.APPLICATION_JSON)
+public class HopResource {
+
+    private static final Log LOG = Log.get(HopResource.class);
+
+    @GET
+    @Path("first")
+    public JsonObject first(@Context UriInfo uri) {
+        LOG.info("first_hop");
+        Client client = ClientBuilder.newClient();
+        try {
+            JsonObject second = client.target(uri.getBaseUriBuilder().path("hop/second").build())
+                    .request(MediaType.APPLICATION_JSON).get(JsonObject.class);
+            return Json.createObjectBuilder().add("second", second).build();
+        } finally {
+            client.close();
+        }
+    }
+
+    /** Reports the propagation headers it received. */
+    @GET
+    @Path("second")
+    public JsonObject second(@HeaderParam("traceparent") String traceparent,
+            @HeaderParam("X-Request-ID") String requestId, @HeaderParam("baggage") String baggage) {
+        LOG.info("second_hop");
+        return Json.createObjectBuilder()
+                .add("traceparent", traceparent == null ? "" : traceparent)
+                .add("requestId", requestId == null ? "" : requestId)
+                .add("baggage", baggage == null ? "" : baggage)
+                .build();
+    }
+}
