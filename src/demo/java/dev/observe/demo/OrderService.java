@@ -26,6 +26,9 @@ public class OrderService {
     @Inject
     OrderRepository orders;
 
+    @Inject
+    InventoryClient inventory;
+
     @Traced("place_order")
     public Order placeOrder(String userId, List<OrderItem> items) {
         int itemCount = items == null ? 0 : items.size();
@@ -38,6 +41,9 @@ public class OrderService {
         try {
             validate(items);
             l.debug("order_validated");
+            for (OrderItem item : items) {
+                inventory.reserve(item.sku(), item.quantity());
+            }
             Order order = orders.createOrderRecord(userId, total(items));
             order = orders.createOrderItems(order, items);
             span.setAttribute("order.id", order.id());

@@ -83,20 +83,28 @@ class DemoIT {
                 "Authorization", basic);
 
         assertEquals(201, placed.statusCode(), server() + ": " + placed.body());
-        java.util.List<String> lines = ServerOutput.awaitLines(requestId, 3).stream()
+        java.util.List<String> lines = ServerOutput.awaitLines(requestId, 4).stream()
                 .map(line -> line.replaceAll("\u001b\\[[0-9;]*m", "")).toList();
-        assertEquals(3, lines.size(), server() + ": " + lines);
-        assertTrue(lines.get(0).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\[info     \\] placing_order .*"),
-                server() + ": " + lines.get(0));
+        assertEquals(4, lines.size(), server() + ": " + lines);
+        String placing = line(lines, "[info     ] placing_order ");
+        assertTrue(placing.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\[info     \\] placing_order .*"), server() + ": " + placing);
         for (String field : new String[] {"request_id=" + requestId, "method=POST", "path=/observe-ee-demo/api/orders",
-                "user_id=alice", "item_count=1", "trace_id="}) {
-            assertTrue(lines.get(0).contains(field), server() + ": " + field + " in " + lines.get(0));
+                "user_id=alice", "item_count=1", "trace_id=", "skus=[\"A1\"]"}) {
+            assertTrue(placing.contains(field), server() + ": " + field + " in " + placing);
         }
-        assertTrue(lines.get(0).contains("skus=[\"A1\"]"), server() + ": " + lines.get(0));
-        assertTrue(lines.get(1).contains("[debug    ] order_validated "), server() + ": the demo's category is at debug: "
-                + lines.get(1));
-        assertTrue(lines.get(2).contains("[info     ] order_placed ") && lines.get(2).contains("total=19.98"),
-                server() + ": " + lines.get(2));
+        line(lines, "[debug    ] order_validated ");
+        String reserved = line(lines, "[info     ] stock_reserved ");
+        assertTrue(reserved.contains("path=/observe-ee-demo/api/inventory/A1/reservations")
+                && reserved.contains("sku=A1") && reserved.contains("quantity=2"), server() + ": the inventory hop, "
+                + "with the same request id: " + reserved);
+        String traceId = placing.replaceAll(".* trace_id=([0-9a-f]{32}).*", "$1");
+        assertTrue(reserved.contains("trace_id=" + traceId), server() + ": one trace across both hops: " + reserved);
+        assertTrue(line(lines, "[info     ] order_placed ").contains("total=19.98"), server());
+    }
+
+    private static String line(java.util.List<String> lines, String marker) {
+        return lines.stream().filter(line -> line.contains(marker)).findFirst()
+                .orElseThrow(() -> new AssertionError(server() + ": no line with " + marker + " in " + lines));
     }
 
     @ParameterizedTest

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The guide's custom spans in the demo, as exported: {@code POST /api/orders} → {@code place_order} (with
- * {@code user.id}, {@code order.item_count}, {@code order.id}, {@code order.total}) → {@code create_order_record}
- * and {@code create_order_items}; a failing order's {@code place_order} has status ERROR and the exception event.
+ * {@code user.id}, {@code order.item_count}, {@code order.id}, {@code order.total}) → {@code create_order_record},
+ * {@code create_order_items} and the inventory call (CLIENT → the inventory's SERVER span: two hops, one trace);
+ * a failing order's {@code place_order} has status ERROR and the exception event.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -53,7 +54,7 @@ class DemoSpansIT {
         assertEquals(201, Http.postJson(base, "api/orders", "{\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"price\":9.99}]}",
                 "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode(), server());
 
-        Map<String, JsonObject> spans = byName(spans(traceId, 4));
+        Map<String, JsonObject> spans = byName(spans(traceId, 6));
         JsonObject serverSpan = spans.get("POST " + base.getPath() + "api/orders");
         JsonObject placeOrder = spans.get("place_order");
         assertEquals("SERVER", serverSpan.getString("kind"), server() + ": " + spans.keySet());
@@ -69,6 +70,14 @@ class DemoSpansIT {
             assertEquals("INTERNAL", spans.get(child).getString("kind"), server());
         }
         assertEquals("UNSET", placeOrder.getString("status"), server());
+
+        JsonObject inventory = spans.get("POST " + base.getPath() + "api/inventory/{sku}/reservations");
+        JsonObject client = spans.values().stream().filter(span -> "CLIENT".equals(span.getString("kind")))
+                .findFirst().orElseThrow(() -> new AssertionError(server() + ": no CLIENT span: " + spans.keySet()));
+        assertEquals(placeOrder.getString("spanId"), client.getString("parentSpanId"), server() + ": the call is "
+                + "made inside place_order");
+        assertEquals(client.getString("spanId"), inventory.getString("parentSpanId"), server() + ": the second hop");
+        assertEquals(6, spans.size(), server() + ": " + spans.keySet());
     }
 
     @Test
