@@ -57,7 +57,7 @@ public final class Http {
         return builder;
     }
 
-    private static HttpResponse<String> send(HttpRequest request) throws IOException {
+    public static HttpResponse<String> send(HttpRequest request) throws IOException {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {

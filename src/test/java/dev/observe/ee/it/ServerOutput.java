@@ -92,24 +92,26 @@ public final class ServerOutput {
         }
 
         @Override
-        public synchronized void write(int b) {
-            original.write(b);
-            if (b == '\n') {
-                String text = line.toString(StandardCharsets.UTF_8);
-                line.reset();
-                synchronized (LINES) {
-                    LINES.add(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
-                }
-            } else {
-                line.write(b);
-            }
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public synchronized void write(byte[] bytes, int offset, int length) {
+            original.write(bytes, offset, length);
+            int start = offset;
             for (int i = offset; i < offset + length; i++) {
-                write(bytes[i]);
+                if (bytes[i] == '\n') {
+                    line.write(bytes, start, i - start);
+                    String text = line.toString(StandardCharsets.UTF_8);
+                    line.reset();
+                    synchronized (LINES) {
+                        LINES.add(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+                    }
+                    start = i + 1;
+                }
             }
+            line.write(bytes, start, offset + length - start);
         }
 
         @Override

@@ -19,6 +19,38 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectedSpansResource {
 
+    /**
+     * For load tests: per trace, the number of spans and the request ids recorded on its SERVER spans, as
+     * {@code {"<traceId>": {"spans": n, "requestIds": ["…", …]}}}.
+     */
+    @GET
+    @Path("by-trace")
+    public jakarta.json.JsonObject byTrace() {
+        java.util.Map<String, java.util.List<SpanData>> traces = new java.util.HashMap<>();
+        for (SpanData span : SpanCollector.ENDED) {
+            traces.computeIfAbsent(span.getTraceId(), id -> new java.util.ArrayList<>()).add(span);
+        }
+        jakarta.json.JsonObjectBuilder result = Json.createObjectBuilder();
+        AttributeKey<java.util.List<String>> requestIdKey =
+                AttributeKey.stringArrayKey("http.request.header.x-request-id");
+        traces.forEach((traceId, spans) -> {
+            JsonArrayBuilder ids = Json.createArrayBuilder();
+            for (SpanData span : spans) {
+                java.util.List<String> id = span.getAttributes().get(requestIdKey);
+                if (id != null) {
+                    id.forEach(ids::add);
+                }
+            }
+            result.add(traceId, Json.createObjectBuilder().add("spans", spans.size()).add("requestIds", ids));
+        });
+        return result.build();
+    }
+
+    @jakarta.ws.rs.DELETE
+    public void clear() {
+        SpanCollector.ENDED.clear();
+    }
+
     @GET
     public JsonArray spans(@QueryParam("traceId") String traceId) {
         JsonArrayBuilder spans = Json.createArrayBuilder();
