@@ -5,7 +5,6 @@ import dev.observe.ee.Traced;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
@@ -42,6 +41,13 @@ public class TracedInterceptor {
 
     private final Tracer tracer;
 
+    // The container hands an interceptor instance the same Method object call after call: one identity check
+    // answers most lookups before the shared map's equals-based one.
+    private volatile NamedMethod lastMethod = new NamedMethod(null, null);
+
+    private record NamedMethod(Method method, String name) {
+    }
+
     @Inject
     TracedInterceptor(Instance<OpenTelemetry> openTelemetry) {
         // A runtime with MicroProfile Telemetry provides the OpenTelemetry bean; anywhere else the global instance
@@ -52,9 +58,8 @@ public class TracedInterceptor {
 
     @AroundInvoke
     Object trace(InvocationContext invocation) throws Exception {
-        Span span = tracer.spanBuilder(spanName(invocation.getMethod()))
-                .setSpanKind(SpanKind.INTERNAL)
-                .startSpan();
+        // INTERNAL is the span builder's default kind.
+        Span span = tracer.spanBuilder(nameFor(invocation.getMethod())).startSpan();
         boolean endsLater = false;
         try (Scope ignored = span.makeCurrent()) {
             Object result = invocation.proceed();
@@ -72,6 +77,16 @@ public class TracedInterceptor {
                 span.end();
             }
         }
+    }
+
+    private String nameFor(Method method) {
+        NamedMethod last = lastMethod;
+        if (last.method == method) {
+            return last.name;
+        }
+        String name = spanName(method);
+        lastMethod = new NamedMethod(method, name);
+        return name;
     }
 
     static String spanName(Method method) {
