@@ -2,7 +2,9 @@ package dev.observe.ee;
 
 import dev.observe.ee.config.InvalidConfigurationException;
 import dev.observe.ee.config.LogSettings;
+import dev.observe.ee.config.TracingSettings;
 import dev.observe.ee.logging.LogInstallation;
+import dev.observe.ee.telemetry.ExcludedPaths;
 import dev.observe.ee.tracing.TracedInterceptor;
 
 import jakarta.enterprise.event.Observes;
@@ -35,8 +37,13 @@ public final class ObserveExtension implements Extension {
                 TracedInterceptor.class.getName());
     }
 
-    void installLogging(@Observes AfterDeploymentValidation validation) {
+    void configure(@Observes AfterDeploymentValidation validation) {
         ClassLoader application = ObserveExtension.class.getClassLoader();
+        try {
+            ExcludedPaths.usePatterns(TracingSettings.read(ConfigProvider.getConfig()).excludePaths());
+        } catch (InvalidConfigurationException e) {
+            validation.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
+        }
         try {
             // The application's own Config, as the runtime registered it for the deployment's context class loader:
             // asking for one by another loader would make the runtime create (and keep) a second one.

@@ -7,7 +7,8 @@ import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvide
 /**
  * observe-ee's contribution to the runtime's OpenTelemetry SDK, through OpenTelemetry's own autoconfiguration SPI
  * (listed in {@code META-INF/services}; Payara Micro and Open Liberty both call it for the application's SDK):
- * the configured propagators, plus {@link RequestIdPropagator}.
+ * the configured propagators, plus {@link RequestIdPropagator}; the configured sampler, behind
+ * {@link ExcludedPathsSampler}.
  */
 public final class ObserveAutoConfiguration implements AutoConfigurationCustomizerProvider {
 
@@ -15,5 +16,6 @@ public final class ObserveAutoConfiguration implements AutoConfigurationCustomiz
     public void customize(AutoConfigurationCustomizer customizer) {
         customizer.addPropagatorCustomizer((configured, config) ->
                 TextMapPropagator.composite(configured, RequestIdPropagator.INSTANCE));
+        customizer.addSamplerCustomizer((configured, config) -> new ExcludedPathsSampler(configured));
     }
 }

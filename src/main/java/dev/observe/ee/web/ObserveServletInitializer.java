@@ -1,5 +1,7 @@
 package dev.observe.ee.web;
 
+import dev.observe.ee.telemetry.ExcludedPaths;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -19,6 +21,7 @@ public final class ObserveServletInitializer implements ServletContainerInitiali
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        ExcludedPaths.useContextPath(context.getContextPath());
         FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, RequestContextServletFilter.class);
         if (filter != null) {
             filter.setAsyncSupported(true);

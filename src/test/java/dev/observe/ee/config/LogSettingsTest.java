@@ -105,6 +105,20 @@ class LogSettingsTest {
     }
 
     @Test
+    void tracingExcludePaths() {
+        assertEquals(java.util.List.of("/health*", "/metrics*", "/openapi*"),
+                TracingSettings.read(MapConfig.of()).excludePaths());
+        assertEquals(java.util.List.of("/ping", "/status/*"),
+                TracingSettings.read(MapConfig.of("observe.tracing.exclude-paths", "/ping, /status/*")).excludePaths());
+        assertEquals(java.util.List.of(),
+                TracingSettings.read(MapConfig.of("observe.tracing.exclude-paths", "none")).excludePaths());
+        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
+                () -> TracingSettings.read(MapConfig.of("observe.tracing.exclude-paths", "/ok,health")));
+        assertTrue(error.getMessage().contains("observe.tracing.exclude-paths='health' is not allowed; use paths "
+                + "starting with '/'"), error.getMessage());
+    }
+
+    @Test
     void loggingCanBeSwitchedOff() {
         assertFalse(LogSettings.read(MapConfig.of("observe.log.enabled", "false"), null, false).enabled());
     }

@@ -1,0 +1,63 @@
+package dev.observe.ee.it;
+
+import static dev.observe.ee.it.Deployments.server;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.observe.ee.it.app.CollectedSpansResource;
+import dev.observe.ee.it.app.OperationsResource;
+import dev.observe.ee.it.app.SpanCollector;
+import dev.observe.ee.it.app.TestApplication;
+
+import java.net.URL;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Requests to {@code /health*}, {@code /metrics*} and {@code /openapi*} (below the context root) produce no span by
+ * default ({@code observe.tracing.exclude-paths}); other paths are traced as usual.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ExcludedPathsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("excluded-paths", TestApplication.class, OperationsResource.class,
+                        SpanCollector.class, CollectedSpansResource.class)
+                .addAsResource(new StringAsset(SpanCollector.class.getName()),
+                        "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @ParameterizedTest
+    @CsvSource({"health, 0", "health/ready, 0", "metrics, 0", "metrics/base/cpu, 0", "openapi, 0",
+        "orders, 1", "orders/health, 1"})
+    void excludedPathsHaveNoSpan(String path, int spans) throws Exception {
+        assertSpans(path, spans);
+    }
+
+    private void assertSpans(String path, int expected) throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        assertEquals(200, Http.get(base, path, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .statusCode(), server() + ": " + path);
+        // Spans are exported when they end, which may be just after the response; give them time to arrive.
+        long deadline = System.nanoTime() + (expected > 0 ? 10_000_000_000L : 1_500_000_000L);
+        int spans;
+        do {
+            Thread.sleep(100);
+            spans = Http.jsonArray(Http.get(base, "collected-spans?traceId=" + traceId)).size();
+        } while (spans < Math.max(expected, 1) && System.nanoTime() < deadline);
+        assertEquals(expected, spans, server() + ": " + path);
+    }
+}
