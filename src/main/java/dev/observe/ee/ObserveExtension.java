@@ -5,6 +5,7 @@ import dev.observe.ee.config.LogSettings;
 import dev.observe.ee.config.TracingSettings;
 import dev.observe.ee.logging.LogInstallation;
 import dev.observe.ee.telemetry.ExcludedPaths;
+import dev.observe.ee.tracing.ContextCarryingEvent;
 import dev.observe.ee.tracing.TracedInterceptor;
 
 import jakarta.enterprise.event.Observes;
@@ -35,6 +36,8 @@ public final class ObserveExtension implements Extension {
     void registerTypes(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         discovery.addAnnotatedType(beanManager.createAnnotatedType(TracedInterceptor.class),
                 TracedInterceptor.class.getName());
+        discovery.addAnnotatedType(beanManager.createAnnotatedType(ContextCarryingEvent.class),
+                ContextCarryingEvent.class.getName());
     }
 
     void configure(@Observes AfterDeploymentValidation validation) {

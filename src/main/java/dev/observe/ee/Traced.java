@@ -14,7 +14,9 @@ import java.lang.annotation.Target;
  * Runs every call of the annotated method, or of every business method of the annotated class, in its own
  * {@code INTERNAL} span, a child of the span current at the call.
  *
- * <p>The span is named {@link #value()} when given, otherwise {@code SimpleClassName.method}. It ends on every
+ * <p>The span is named {@link #value()} when given; otherwise a CDI observer method's span is named
+ * {@code handle EventType} after the event it observes (the guide's event handlers), any other method's
+ * {@code SimpleClassName.method}. It ends on every
  * path: when the method returns, when it throws (the exception is recorded, the status set to {@code ERROR} and
  * the exception rethrown unchanged), and for a method returning a {@link java.util.concurrent.CompletionStage},
  * when that stage completes.

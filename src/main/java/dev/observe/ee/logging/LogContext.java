@@ -118,6 +118,9 @@ public final class LogContext {
 
     /** An immutable copy of a thread's context. */
     public static final class Snapshot {
+        /** No fields: restoring it clears a thread's context for the scope. */
+        public static final Snapshot EMPTY = new Snapshot(KeyValues.EMPTY);
+
         private final Object[] fields;
 
         private Snapshot(Object[] fields) {

@@ -98,11 +98,29 @@ public class TracedInterceptor {
         if (onMethod != null && !onMethod.value().isEmpty()) {
             return onMethod.value();
         }
+        String observed = observedEventType(method);
+        if (observed != null) {
+            return "handle " + observed;
+        }
         Traced onClass = method.getDeclaringClass().getAnnotation(Traced.class);
         if (onMethod == null && onClass != null && !onClass.value().isEmpty()) {
             return onClass.value() + "." + method.getName();
         }
         return method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    }
+
+    /** The simple name of the event type a CDI observer method observes, or null for other methods. */
+    private static String observedEventType(Method method) {
+        java.lang.annotation.Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < annotations.length; i++) {
+            for (java.lang.annotation.Annotation annotation : annotations[i]) {
+                if (annotation instanceof jakarta.enterprise.event.Observes
+                        || annotation instanceof jakarta.enterprise.event.ObservesAsync) {
+                    return method.getParameterTypes()[i].getSimpleName();
+                }
+            }
+        }
+        return null;
     }
 
     private static void end(Span span, Throwable error) {
