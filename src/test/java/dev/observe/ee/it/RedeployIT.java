@@ -132,9 +132,15 @@ class RedeployIT {
         }
         JsonObject undeployed = status(true);
         assertEquals(0, undeployed.getInt("routers"), server() + ": " + undeployed);
-        assertEquals(0, undeployed.getInt("loadersWithApplicationClasses"), server() + ": no class loader of any of "
-                + "the " + CYCLES + " deployments is still alive: " + undeployed);
-        assertTrue(undeployed.getInt("loadersWithObserveClasses") <= before.getInt("loadersWithObserveClasses"),
+        // Payara Micro keeps one: its Fault Tolerance executor's context setup collects the applications'
+        // ThreadContextProviders in a server-wide map (heap path in docs/testing.md), which holds observe-ee's
+        // provider of one deployment, and so that deployment's class loader. One, not one per deployment.
+        int keptByServer = payara ? 1 : 0;
+        assertTrue(undeployed.getInt("loadersWithApplicationClasses") <= keptByServer, server() + ": no class loader "
+                + "of the " + CYCLES + " deployments is still alive (but " + keptByServer + " the server keeps): "
+                + undeployed);
+        assertTrue(undeployed.getInt("loadersWithObserveClasses")
+                        <= before.getInt("loadersWithObserveClasses") + keptByServer,
                 server() + ": no more copies of observe-ee than before the cycles: " + before + " -> " + undeployed);
         assertEquals(serverHandlers, undeployed.getJsonArray("rootHandlers").getValuesAs(jakarta.json.JsonString.class)
                 .stream().map(jakarta.json.JsonString::getString).toList(), server() + ": the server's handlers again");
