@@ -5,16 +5,40 @@ import dev.observe.ee.config.LogSettings;
 import dev.observe.ee.config.TracingSettings;
 import dev.observe.ee.logging.LogInstallation;
 import dev.observe.ee.telemetry.ExcludedPaths;
+import dev.observe.ee.telemetry.LibrarySdk;
+import dev.observe.ee.telemetry.Telemetry;
 import dev.observe.ee.tracing.ContextCarryingEvent;
+import dev.observe.ee.tracing.RecordsExceptions;
+import dev.observe.ee.tracing.ResourceExceptionInterceptor;
 import dev.observe.ee.tracing.TracedInterceptor;
+import dev.observe.ee.tracing.WithSpanSupport;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.inject.Singleton;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -31,17 +55,96 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class ObserveExtension implements Extension {
 
+    private static final Logger LOG = Logger.getLogger(ObserveExtension.class.getName());
+
+    private static final String WITH_SPAN = "io.opentelemetry.instrumentation.annotations.WithSpan";
+
     private LogInstallation logging;
+    private LibrarySdk librarySdk;
 
     void registerTypes(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         discovery.addAnnotatedType(beanManager.createAnnotatedType(TracedInterceptor.class),
                 TracedInterceptor.class.getName());
         discovery.addAnnotatedType(beanManager.createAnnotatedType(ContextCarryingEvent.class),
                 ContextCarryingEvent.class.getName());
+        discovery.addAnnotatedType(beanManager.createAnnotatedType(ResourceExceptionInterceptor.class),
+                ResourceExceptionInterceptor.class.getName());
+        // A runtime with MicroProfile Telemetry serves @WithSpan itself; serving it too would make two spans.
+        if (!Telemetry.runtimeProvided() && isPresent(WITH_SPAN)) {
+            WithSpanSupport.register(discovery);
+        }
     }
 
-    void configure(@Observes AfterDeploymentValidation validation) {
+    /**
+     * Binds {@link ResourceExceptionInterceptor} to every JAX-RS resource method (a method with an HTTP method
+     * designator such as {@code @GET}) of the application, so that an exception it throws is recorded on the
+     * request's SERVER span. Final classes and final or non-public methods cannot be intercepted and are left
+     * alone rather than failing the deployment.
+     */
+    <T> void bindResourceMethods(@Observes @WithAnnotations(Path.class) ProcessAnnotatedType<T> type) {
+        Class<T> javaClass = type.getAnnotatedType().getJavaClass();
+        if (javaClass.isInterface() || Modifier.isFinal(javaClass.getModifiers())) {
+            return;
+        }
+        type.configureAnnotatedType()
+                .filterMethods(method -> isInterceptableResourceMethod(method.getJavaMember()))
+                .forEach(method -> method.add(RecordsExceptions.Literal.INSTANCE));
+    }
+
+    private static boolean isInterceptableResourceMethod(Method method) {
+        int modifiers = method.getModifiers();
+        if (!Modifier.isPublic(modifiers) || Modifier.isFinal(modifiers) || Modifier.isStatic(modifiers)) {
+            return false;
+        }
+        for (Annotation annotation : method.getAnnotations()) {
+            if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * On a runtime without MicroProfile Telemetry, the application's OpenTelemetry (and a Tracer) as the CDI beans
+     * that runtime would have provided, backed by the SDK the library builds from the application's
+     * {@code otel.*} configuration.
+     */
+    void provideOpenTelemetry(@Observes AfterBeanDiscovery discovery) {
+        if (Telemetry.runtimeProvided()) {
+            return;
+        }
+        OpenTelemetry openTelemetry;
+        try {
+            librarySdk = LibrarySdk.start(ConfigProvider.getConfig(), ObserveExtension.class.getClassLoader(),
+                    applicationName());
+            openTelemetry = librarySdk == null ? OpenTelemetry.noop() : librarySdk.openTelemetry();
+        } catch (LinkageError missing) {
+            discovery.addDefinitionError(new DeploymentException("observe-ee: this runtime has no MicroProfile "
+                    + "Telemetry, so the application must carry the OpenTelemetry SDK: add "
+                    + "io.opentelemetry:opentelemetry-sdk-extension-autoconfigure (and an exporter) to the WAR, "
+                    + "or set otel.sdk.disabled=true; see docs/tracing.md. Missing: " + missing.getMessage(),
+                    missing));
+            return;
+        } catch (RuntimeException invalid) {
+            discovery.addDefinitionError(new DeploymentException("observe-ee: the OpenTelemetry SDK could not be "
+                    + "configured from the otel.* keys: " + invalid.getMessage(), invalid));
+            return;
+        }
+        Telemetry.use(openTelemetry);
+        String scope = applicationName();
+        discovery.addBean().beanClass(ObserveExtension.class).types(OpenTelemetry.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
+                .createWith(context -> openTelemetry);
+        discovery.addBean().beanClass(ObserveExtension.class).types(Tracer.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
+                .createWith(context -> openTelemetry.getTracer(scope == null ? "application" : scope));
+    }
+
+    void configure(@Observes AfterDeploymentValidation validation, BeanManager beanManager) {
         ClassLoader application = ObserveExtension.class.getClassLoader();
+        if (Telemetry.runtimeProvided()) {
+            useRuntimeOpenTelemetry(beanManager);
+        }
         try {
             ExcludedPaths.usePatterns(TracingSettings.read(ConfigProvider.getConfig()).excludePaths());
         } catch (InvalidConfigurationException e) {
@@ -60,10 +163,38 @@ public final class ObserveExtension implements Extension {
         }
     }
 
-    void uninstallLogging(@Observes BeforeShutdown shutdown) {
+    /** The runtime's OpenTelemetry bean, for the parts of the library the container does not create. */
+    private static void useRuntimeOpenTelemetry(BeanManager beanManager) {
+        try {
+            Instance<OpenTelemetry> bean = beanManager.createInstance().select(OpenTelemetry.class);
+            if (bean.isResolvable()) {
+                Telemetry.use(bean.get());
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "observe-ee: no OpenTelemetry bean from the runtime", e);
+        }
+        Telemetry.use(GlobalOpenTelemetry.get());
+    }
+
+    void shutDown(@Observes BeforeShutdown shutdown) {
+        Telemetry.use(null);
+        if (librarySdk != null) {
+            librarySdk.shutdown();
+            librarySdk = null;
+        }
         if (logging != null) {
             logging.uninstall();
             logging = null;
+        }
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, ObserveExtension.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 

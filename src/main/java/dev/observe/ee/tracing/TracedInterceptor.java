@@ -1,13 +1,11 @@
 package dev.observe.ee.tracing;
 
 import dev.observe.ee.Traced;
+import dev.observe.ee.telemetry.Telemetry;
 
-import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
@@ -18,10 +16,7 @@ import jakarta.interceptor.InvocationContext;
 
 import java.lang.reflect.Method;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Runs methods bound with {@link Traced} in an {@code INTERNAL} span. Registered by the library's CDI extension;
@@ -50,9 +45,8 @@ public class TracedInterceptor {
 
     @Inject
     TracedInterceptor(Instance<OpenTelemetry> openTelemetry) {
-        // A runtime with MicroProfile Telemetry provides the OpenTelemetry bean; anywhere else the global instance
-        // (a no-op until someone installs an SDK) keeps the application running.
-        OpenTelemetry otel = openTelemetry.isResolvable() ? openTelemetry.get() : GlobalOpenTelemetry.get();
+        // The runtime's OpenTelemetry bean, or the one the library registers where the runtime has none.
+        OpenTelemetry otel = openTelemetry.isResolvable() ? openTelemetry.get() : Telemetry.openTelemetry();
         this.tracer = otel.getTracer(INSTRUMENTATION_NAME);
     }
 
@@ -60,23 +54,7 @@ public class TracedInterceptor {
     Object trace(InvocationContext invocation) throws Exception {
         // INTERNAL is the span builder's default kind.
         Span span = tracer.spanBuilder(nameFor(invocation.getMethod())).startSpan();
-        boolean endsLater = false;
-        try (Scope ignored = span.makeCurrent()) {
-            Object result = invocation.proceed();
-            if (result instanceof CompletionStage<?> stage) {
-                // The caller keeps the very stage the method returned; the span ends when it completes.
-                stage.whenComplete((value, error) -> end(span, error));
-                endsLater = true;
-            }
-            return result;
-        } catch (Exception | Error e) {
-            recordError(span, e);
-            throw e;
-        } finally {
-            if (!endsLater) {
-                span.end();
-            }
-        }
+        return SpanCalls.proceedIn(span, invocation);
     }
 
     private String nameFor(Method method) {
@@ -121,26 +99,5 @@ public class TracedInterceptor {
             }
         }
         return null;
-    }
-
-    private static void end(Span span, Throwable error) {
-        if (error != null) {
-            recordError(span, unwrap(error));
-        }
-        span.end();
-    }
-
-    private static void recordError(Span span, Throwable error) {
-        span.recordException(error);
-        span.setStatus(StatusCode.ERROR);
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

@@ -2,7 +2,9 @@ package dev.observe.ee.web;
 
 import dev.observe.ee.logging.LogContext;
 import dev.observe.ee.telemetry.RequestIdPropagator;
+import dev.observe.ee.tracing.ResourceExceptionInterceptor;
 
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
@@ -14,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.List;
 
 /**
  * The guide's request middleware, for every request the application serves (JAX-RS or not): decides the request
@@ -21,6 +24,9 @@ import java.security.Principal;
  * caller is authenticated, {@code user_id} to the thread's {@link LogContext} for the whole request, and puts the
  * id in the OpenTelemetry context for outgoing calls ({@link RequestIdPropagator}). Both are restored in
  * {@code finally}, so they are cleared on every exit path, an exception no mapper handles included.
+ *
+ * <p>Where no runtime instrumentation starts the request's SERVER span (no MicroProfile Telemetry, or a plain
+ * servlet on a runtime that traces only JAX-RS), the filter starts it, through {@link ServletServerSpans}.
  *
  * <p>Registered for {@code /*} by {@link ObserveServletInitializer}.
  */
@@ -38,8 +44,16 @@ public final class RequestContextServletFilter extends HttpFilter {
         request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
         // Set now: an exception no mapper handles skips every later chance to set it.
         response.setHeader(RequestContextFilter.REQUEST_ID_HEADER, requestId);
+        Context context = Context.current();
+        Span ownSpan = null;
+        if (ServletServerSpans.needsOwnSpan(request, context)) {
+            context = ServletServerSpans.start(request, context);
+            ownSpan = Span.fromContext(context);
+            ownSpan.setAttribute(ServerSpanFilter.REQUEST_ID, List.of(requestId));
+        }
         // The id also rides in the OpenTelemetry context, for the propagator that sends it on outgoing calls.
-        try (Scope otel = Context.current().with(RequestIdPropagator.REQUEST_ID, requestId).makeCurrent();
+        context = context.with(RequestIdPropagator.REQUEST_ID, requestId);
+        try (Scope otel = context.makeCurrent();
                 LogContext.Scope log = LogContext.scope(RequestContextFields.REQUEST_ID, requestId,
                         RequestContextFields.METHOD, request.getMethod(), RequestContextFields.PATH,
                         request.getRequestURI())) {
@@ -48,6 +62,20 @@ public final class RequestContextServletFilter extends HttpFilter {
                 LogContext.bind(RequestContextFields.USER_ID, user.getName());
             }
             chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            // An exception no ExceptionMapper handled: recorded on the request's SERVER span, the library's or
+            // (still open, on the runtimes tested) the one the runtime started for JAX-RS.
+            ServletServerSpans.recordUnhandled(ownSpan != null ? ownSpan : runtimeServerSpan(request), e,
+                    request.getAttribute(ResourceExceptionInterceptor.RECORDED_ATTRIBUTE));
+            throw e;
+        } finally {
+            if (ownSpan != null) {
+                ServletServerSpans.endWhenComplete(ownSpan, request, response);
+            }
         }
+    }
+
+    private static Span runtimeServerSpan(HttpServletRequest request) {
+        return request.getAttribute(ServerSpanFilter.SPAN_ATTRIBUTE) instanceof Span span ? span : Span.getInvalid();
     }
 }

@@ -1,5 +1,7 @@
 package dev.observe.ee.web;
 
+import dev.observe.ee.tracing.ResourceExceptionInterceptor;
+
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -36,6 +38,9 @@ public final class ServerSpanFilter implements ContainerRequestFilter, Container
     static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
     static final AttributeKey<List<String>> REQUEST_ID = AttributeKey.stringArrayKey("http.request.header.x-request-id");
 
+    /** The request attribute holding the runtime's SERVER span, for the servlet filter to record exceptions on. */
+    static final String SPAN_ATTRIBUTE = ResourceExceptionInterceptor.SERVER_SPAN_ATTRIBUTE;
+
     private static final Map<Method, String> ROUTES = new ConcurrentHashMap<>();
 
     @Context
@@ -49,6 +54,9 @@ public final class ServerSpanFilter implements ContainerRequestFilter, Container
         Span span = Span.current();
         if (!span.isRecording()) {
             return;
+        }
+        if (servletRequest != null) {
+            servletRequest.setAttribute(SPAN_ATTRIBUTE, span);
         }
         Method method = resource == null ? null : resource.getResourceMethod();
         if (method != null) {

@@ -93,17 +93,7 @@ class DemoSpansIT {
     }
 
     private List<JsonObject> spans(String traceId, int expected) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        List<JsonObject> spans;
-        do {
-            spans = Http.jsonArray(Http.get(base, "api/collected-spans?traceId=" + traceId))
-                    .getValuesAs(JsonObject.class);
-            if (spans.size() >= expected) {
-                return spans;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        return spans;
+        return Spans.awaitTrace(base, "api/collected-spans", traceId, expected);
     }
 
     private static Map<String, JsonObject> byName(List<JsonObject> spans) {

@@ -15,11 +15,30 @@ public final class Deployments {
     private Deployments() {
     }
 
-    /** A WAR holding {@code classes} and the observe-ee jar, deployed at context root {@code /name}. */
+    /**
+     * A WAR holding {@code classes} and the observe-ee jar, deployed at context root {@code /name}. On a runtime
+     * without MicroProfile Telemetry it also carries the OpenTelemetry jars, as a user's WAR for such a runtime
+     * does (docs/tracing.md).
+     */
     public static WebArchive war(String name, Class<?>... classes) {
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
                 .addAsLibrary(libraryJar());
+        if (bareRuntime()) {
+            File[] jars = new File(System.getProperty("opentelemetry.sdk.dir", "")).listFiles(
+                    (dir, file) -> file.endsWith(".jar"));
+            if (jars == null || jars.length == 0) {
+                throw new IllegalStateException("System property opentelemetry.sdk.dir must name the OpenTelemetry "
+                        + "jars the build copied (run the integration tests through `mvn verify`)");
+            }
+            war.addAsLibraries(jars);
+        }
+        return war;
+    }
+
+    /** Whether the server under test has no MicroProfile Telemetry (Open Liberty's observe-bare server). */
+    public static boolean bareRuntime() {
+        return Boolean.getBoolean("observe.bare.runtime");
     }
 
     /** The jar {@code mvn package} built; failsafe passes its path. */
@@ -34,6 +53,6 @@ public final class Deployments {
 
     /** The server the tests run on, as chosen by {@code arquillian.launch}, for assertion messages. */
     public static String server() {
-        return System.getProperty("arquillian.launch", "?");
+        return System.getProperty("arquillian.launch", "?") + (bareRuntime() ? "-bare" : "");
     }
 }

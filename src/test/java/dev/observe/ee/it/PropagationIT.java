@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.observe.ee.it.app.CollectedSpansResource;
 import dev.observe.ee.it.app.HopResource;
+import dev.observe.ee.it.app.SecondHopClient;
 import dev.observe.ee.it.app.SpanCollector;
 import dev.observe.ee.it.app.TestApplication;
 
@@ -21,7 +22,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -35,7 +37,7 @@ class PropagationIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("hops", TestApplication.class, HopResource.class, SpanCollector.class,
+        return Deployments.war("hops", TestApplication.class, HopResource.class, SecondHopClient.class, SpanCollector.class,
                         CollectedSpansResource.class)
                 .addAsResource(new StringAsset(SpanCollector.class.getName()),
                         "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider");
@@ -49,12 +51,13 @@ class PropagationIT {
         ServerOutput.install();
     }
 
-    @Test
-    void theSecondHopContinuesTheTraceAndTheRequestId() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"first", "first-rest-client"})
+    void theSecondHopContinuesTheTraceAndTheRequestId(String firstHop) throws Exception {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String requestId = "hop-" + UUID.randomUUID();
 
-        JsonObject received = Http.json(Http.get(base, "hop/first",
+        JsonObject received = Http.json(Http.get(base, "hop/" + firstHop,
                 "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01", "X-Request-ID", requestId,
                 "baggage", "tenant=acme")).getJsonObject("second");
 
@@ -67,7 +70,7 @@ class PropagationIT {
         List<JsonObject> clients = spans.stream().filter(span -> "CLIENT".equals(span.getString("kind"))).toList();
         assertEquals(1, clients.size(), server() + ": one CLIENT span for the call: " + spans);
         assertEquals(traceparent[2], clients.get(0).getString("spanId"), server() + ": traceparent names the CLIENT span");
-        JsonObject first = spans.stream().filter(span -> span.getString("name").endsWith("/hop/first")).findFirst()
+        JsonObject first = spans.stream().filter(span -> span.getString("name").endsWith("/hop/" + firstHop)).findFirst()
                 .orElseThrow();
         JsonObject second = spans.stream().filter(span -> span.getString("name").endsWith("/hop/second")).findFirst()
                 .orElseThrow();
@@ -84,17 +87,6 @@ class PropagationIT {
     }
 
     private List<JsonObject> spans(String traceId, int expected) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        List<JsonObject> spans;
-        do {
-            spans = Http.jsonArray(Http.get(base, "collected-spans?traceId=" + traceId)).getValuesAs(JsonObject.class);
-            if (spans.size() >= expected) {
-                Thread.sleep(500);
-                return Http.jsonArray(Http.get(base, "collected-spans?traceId=" + traceId))
-                        .getValuesAs(JsonObject.class);
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        return spans;
+        return Spans.awaitTrace(base, "collected-spans", traceId, expected);
     }
 }

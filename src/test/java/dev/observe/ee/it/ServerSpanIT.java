@@ -2,16 +2,17 @@ package dev.observe.ee.it;
 
 import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.observe.ee.it.app.CollectedSpansResource;
 import dev.observe.ee.it.app.ProbeResource;
+import dev.observe.ee.it.app.ScopedProbeResource;
 import dev.observe.ee.it.app.SpanCollector;
 import dev.observe.ee.it.app.SpanJson;
 import dev.observe.ee.it.app.TestApplication;
 import dev.observe.ee.it.app.TracedProbe;
 import dev.observe.ee.it.app.TracedService;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import java.net.URL;
@@ -24,6 +25,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,7 +44,7 @@ class ServerSpanIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("server-span", TestApplication.class, ProbeResource.class, SpanJson.class,
-                        TracedProbe.class, TracedService.class, SpanCollector.class, CollectedSpansResource.class)
+                        TracedProbe.class, TracedService.class, ScopedProbeResource.class, SpanCollector.class, CollectedSpansResource.class)
                 .addAsResource(new StringAsset(SpanCollector.class.getName()),
                         "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider");
     }
@@ -74,18 +76,48 @@ class ServerSpanIT {
         assertEquals("00f067aa0ba902b7", span.getString("parentSpanId"), server());
     }
 
+    /**
+     * An exception no mapper handles, thrown by a resource class that is a CDI bean: recorded on the SERVER span as
+     * the application's own exception, on every server.
+     */
+    @Test
+    void anExceptionNoMapperHandlesIsRecordedOnTheServerSpan() throws Exception {
+        JsonObject span = serverSpanOfFailing("scoped-probe/unmapped");
+        assertTrue(exceptionTypes(span).contains(ProbeResource.UnmappedFailure.class.getCanonicalName()),
+                server() + ": the application's own exception is recorded: " + span);
+    }
+
+    /**
+     * The same from a resource class that is not a CDI bean. Payara Micro's Jersey creates such a class itself, so
+     * no CDI interceptor reaches it, and Payara records only its own wrapper ({@code MappableException}, whose
+     * stack trace names the application's exception as the cause). Open Liberty's resources are always CDI beans.
+     */
+    @Test
+    void anExceptionFromANonCdiResourceIsRecordedWhereTheRuntimeAllows() throws Exception {
+        JsonObject span = serverSpanOfFailing("probe/unmapped");
+        String expected = "payara".equals(server()) ? "org.glassfish.jersey.server.internal.process.MappableException"
+                : ProbeResource.UnmappedFailure.class.getCanonicalName();
+        assertTrue(exceptionTypes(span).contains(expected), server() + ": " + expected + " in " + span);
+    }
+
+    private JsonObject serverSpanOfFailing(String path) throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        assertEquals(500, Http.get(base, path, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode(),
+                server());
+        List<JsonObject> spans = spans(traceId, 1);
+        assertEquals(1, spans.size(), server() + ": exactly one span for the request: " + spans);
+        JsonObject span = spans.get(0);
+        assertEquals("GET " + base.getPath() + path, span.getString("name"), server() + ": " + span);
+        assertEquals("ERROR", span.getString("status"), server() + ": " + span);
+        return span;
+    }
+
+    private static List<String> exceptionTypes(JsonObject span) {
+        return span.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                .map(event -> event.getString("exception.type")).toList();
+    }
+
     private List<JsonObject> spans(String traceId, int expected) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        JsonArray spans;
-        do {
-            spans = Http.jsonArray(Http.get(base, "collected-spans?traceId=" + traceId));
-            if (spans.size() >= expected) {
-                Thread.sleep(300);
-                spans = Http.jsonArray(Http.get(base, "collected-spans?traceId=" + traceId));
-                break;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        return spans.getValuesAs(JsonObject.class);
+        return Spans.awaitTrace(base, "collected-spans", traceId, expected);
     }
 }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
 /** Two hops: {@code /hop/first} logs and calls {@code /hop/second} over HTTP with the JAX-RS client. */
 @Path("hop")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +34,20 @@ public class HopResource {
             return Json.createObjectBuilder().add("second", second).build();
         } finally {
             client.close();
+        }
+    }
+
+    /** The same call through MicroProfile Rest Client. */
+    @GET
+    @Path("first-rest-client")
+    public JsonObject firstWithRestClient(@Context UriInfo uri) throws Exception {
+        LOG.info("first_hop");
+        SecondHopClient client = RestClientBuilder.newBuilder().baseUri(uri.getBaseUri())
+                .build(SecondHopClient.class);
+        try {
+            return Json.createObjectBuilder().add("second", client.second()).build();
+        } finally {
+            ((AutoCloseable) client).close();
         }
     }
 

@@ -1,0 +1,251 @@
+package dev.observe.ee.web;
+
+import dev.observe.ee.telemetry.Telemetry;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The SERVER spans the library creates itself, for requests no runtime instrumentation covers: every request on
+ * a runtime without MicroProfile Telemetry, and plain servlet requests on one that traces only JAX-RS (Payara
+ * Micro). Conforms to the HTTP semantic conventions: named {@code METHOD route} (or {@code METHOD} where there is
+ * no route), the stable {@code http.*}/{@code url.*} attributes, W3C {@code traceparent}/{@code tracestate} and
+ * {@code baggage} extracted with the application's propagators, 5xx (or an exception) as ERROR.
+ */
+final class ServletServerSpans {
+
+    static final String INSTRUMENTATION_NAME = "dev.observe.ee";
+
+    static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
+    static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
+    static final AttributeKey<String> URL_QUERY = AttributeKey.stringKey("url.query");
+    static final AttributeKey<String> URL_SCHEME = AttributeKey.stringKey("url.scheme");
+    static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+    static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+    static final AttributeKey<String> CLIENT_ADDRESS = AttributeKey.stringKey("client.address");
+    static final AttributeKey<String> USER_AGENT = AttributeKey.stringKey("user_agent.original");
+    static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
+    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+
+    /** The servlets that serve JAX-RS on the supported runtimes (Jersey on Payara, RESTEasy on Liberty). */
+    private static final Set<String> JAX_RS_SERVLETS = Set.of("org.glassfish.jersey.servlet.ServletContainer",
+            "com.ibm.websphere.jaxrs.server.IBMRestServlet", "org.jboss.resteasy.plugins.server.servlet"
+                    + ".HttpServletDispatcher");
+
+    private static final String LIBERTY_TELEMETRY_PACKAGE = "io.openliberty.microprofile.telemetry";
+
+    private static volatile Boolean runtimeTracesServlets;
+
+    private static final Map<String, Boolean> JAX_RS_BY_SERVLET = new ConcurrentHashMap<>();
+
+    private static final TextMapGetter<HttpServletRequest> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(HttpServletRequest request) {
+            return Collections.list(request.getHeaderNames());
+        }
+
+        @Override
+        public String get(HttpServletRequest request, String key) {
+            return request == null ? null : request.getHeader(key);
+        }
+    };
+
+    private ServletServerSpans() {
+    }
+
+    /**
+     * Whether this request needs a SERVER span from the library: none is current yet, and no runtime
+     * instrumentation will start one later (the runtime's JAX-RS instrumentation does, for the JAX-RS servlet).
+     */
+    static boolean needsOwnSpan(HttpServletRequest request, Context current) {
+        if (Span.fromContext(current).getSpanContext().isValid()) {
+            return false;
+        }
+        if (!Telemetry.runtimeProvided()) {
+            return true;
+        }
+        return !runtimeTracesServlets(request) && !servedByJaxRs(request);
+    }
+
+    /**
+     * Whether the runtime traces every servlet request itself (Open Liberty's MicroProfile Telemetry 2.0 does,
+     * with a servlet filter of its own that runs inside the library's), decided once per application from the
+     * filters registered with it.
+     */
+    private static boolean runtimeTracesServlets(HttpServletRequest request) {
+        Boolean traces = runtimeTracesServlets;
+        if (traces == null) {
+            traces = false;
+            for (FilterRegistration filter : request.getServletContext().getFilterRegistrations().values()) {
+                String className = filter.getClassName();
+                if (className != null && className.startsWith(LIBERTY_TELEMETRY_PACKAGE)) {
+                    traces = true;
+                }
+            }
+            runtimeTracesServlets = traces;
+        }
+        return traces;
+    }
+
+    /** Starts the request's SERVER span as a child of the caller's extracted context; not yet current. */
+    static Context start(HttpServletRequest request, Context current) {
+        OpenTelemetry otel = Telemetry.openTelemetry();
+        Context parent = otel.getPropagators().getTextMapPropagator().extract(current, request, HEADERS);
+        String route = route(request);
+        String method = request.getMethod();
+        SpanBuilder builder = otel.getTracer(INSTRUMENTATION_NAME)
+                .spanBuilder(route == null ? method : method + " " + route)
+                .setParent(parent)
+                .setSpanKind(SpanKind.SERVER)
+                // Set before the span starts, so that samplers (the excluded paths' among them) see them.
+                .setAttribute(METHOD, method)
+                .setAttribute(URL_PATH, request.getRequestURI())
+                .setAttribute(URL_SCHEME, request.getScheme())
+                .setAttribute(SERVER_ADDRESS, request.getServerName())
+                .setAttribute(SERVER_PORT, (long) request.getServerPort());
+        if (route != null) {
+            builder.setAttribute(ServerSpanFilter.HTTP_ROUTE, route);
+        }
+        String query = request.getQueryString();
+        if (query != null) {
+            builder.setAttribute(URL_QUERY, query);
+        }
+        String client = request.getRemoteAddr();
+        if (client != null) {
+            builder.setAttribute(CLIENT_ADDRESS, client);
+        }
+        String agent = request.getHeader("User-Agent");
+        if (agent != null) {
+            builder.setAttribute(USER_AGENT, agent);
+        }
+        return builder.startSpan().storeInContext(parent);
+    }
+
+    /** Ends the span when the response is complete: now, or when an asynchronous request completes. */
+    static void endWhenComplete(Span span, HttpServletRequest request, HttpServletResponse response) {
+        if (request.isAsyncStarted()) {
+            request.getAsyncContext().addListener(new AsyncListener() {
+                @Override
+                public void onComplete(AsyncEvent event) {
+                    end(span, response.getStatus());
+                }
+
+                @Override
+                public void onTimeout(AsyncEvent event) {
+                    recordUnhandled(span, event.getThrowable(), null);
+                }
+
+                @Override
+                public void onError(AsyncEvent event) {
+                    recordUnhandled(span, event.getThrowable(), null);
+                }
+
+                @Override
+                public void onStartAsync(AsyncEvent event) {
+                    event.getAsyncContext().addListener(this);
+                }
+            });
+        } else {
+            end(span, response.getStatus());
+        }
+    }
+
+    private static void end(Span span, int status) {
+        span.setAttribute(STATUS, (long) status);
+        if (status >= 500) {
+            span.setStatus(StatusCode.ERROR);
+            span.setAttribute(ERROR_TYPE, Integer.toString(status));
+        }
+        span.end();
+    }
+
+    /**
+     * Records an exception that left the application unhandled on the request's SERVER span, as the
+     * application's own exception rather than the container's wrapper around it.
+     */
+    static void recordUnhandled(Span span, Throwable thrown, Object alreadyRecorded) {
+        if (thrown == null || !span.isRecording()) {
+            return;
+        }
+        Throwable cause = applicationException(thrown);
+        if (cause != alreadyRecorded) {
+            span.recordException(cause);
+        }
+        span.setStatus(StatusCode.ERROR);
+        span.setAttribute(ERROR_TYPE, cause.getClass().getName());
+    }
+
+    static Throwable applicationException(Throwable thrown) {
+        Throwable cause = thrown;
+        for (int depth = 0; depth < 8 && isContainerWrapper(cause) && wrapped(cause) != null; depth++) {
+            cause = wrapped(cause);
+        }
+        return cause;
+    }
+
+    private static boolean isContainerWrapper(Throwable thrown) {
+        if (thrown instanceof ServletException) {
+            return true;
+        }
+        String name = thrown.getClass().getName();
+        // Jersey's and RESTEasy's wrappers for an exception no ExceptionMapper handled.
+        return name.equals("org.glassfish.jersey.server.ContainerException")
+                || name.equals("org.jboss.resteasy.spi.UnhandledException");
+    }
+
+    private static Throwable wrapped(Throwable thrown) {
+        if (thrown instanceof ServletException servlet && servlet.getRootCause() != null) {
+            return servlet.getRootCause();
+        }
+        return thrown.getCause();
+    }
+
+    /** {@code http.route} for a servlet request: the servlet mapping's pattern, context root included. */
+    private static String route(HttpServletRequest request) {
+        HttpServletMapping mapping = request.getHttpServletMapping();
+        if (mapping == null || mapping.getMappingMatch() == null) {
+            return null;
+        }
+        MappingMatch match = mapping.getMappingMatch();
+        if (match == MappingMatch.DEFAULT) {
+            // The default servlet answers anything: there is no route.
+            return null;
+        }
+        String pattern = mapping.getPattern();
+        return pattern == null || pattern.isEmpty() ? null : request.getContextPath() + pattern;
+    }
+
+    private static boolean servedByJaxRs(HttpServletRequest request) {
+        HttpServletMapping mapping = request.getHttpServletMapping();
+        String servlet = mapping == null ? null : mapping.getServletName();
+        if (servlet == null) {
+            return false;
+        }
+        return JAX_RS_BY_SERVLET.computeIfAbsent(servlet, name -> {
+            ServletRegistration registration = request.getServletContext().getServletRegistration(name);
+            String className = registration == null ? null : registration.getClassName();
+            return className != null && JAX_RS_SERVLETS.contains(className);
+        });
+    }
+}
