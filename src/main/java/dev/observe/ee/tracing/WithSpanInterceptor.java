@@ -49,17 +49,20 @@ public class WithSpanInterceptor {
     @AroundInvoke
     Object trace(InvocationContext invocation) throws Exception {
         SpanShape shape = SHAPES.computeIfAbsent(invocation.getMethod(), SpanShape::of);
-        SpanBuilder builder = tracer.spanBuilder(shape.name).setSpanKind(shape.kind);
-        Object[] arguments = shape.attributes.isEmpty() ? null : invocation.getParameters();
-        for (ParameterAttribute attribute : shape.attributes) {
-            attribute.set(builder, arguments[attribute.index]);
-        }
-        Span span = builder.startSpan();
+        Span span = shape.start(tracer, shape.attributes.isEmpty() ? null : invocation.getParameters());
         return SpanCalls.proceedIn(span, invocation);
     }
 
     /** What a method's annotations say its spans look like; worked out once per method. */
-    private record SpanShape(String name, SpanKind kind, List<ParameterAttribute> attributes) {
+    record SpanShape(String name, SpanKind kind, List<ParameterAttribute> attributes) {
+
+        Span start(Tracer tracer, Object[] arguments) {
+            SpanBuilder builder = tracer.spanBuilder(name).setSpanKind(kind);
+            for (ParameterAttribute attribute : attributes) {
+                attribute.set(builder, arguments[attribute.index]);
+            }
+            return builder.startSpan();
+        }
 
         static SpanShape of(Method method) {
             WithSpan withSpan = method.getAnnotation(WithSpan.class);
@@ -85,7 +88,7 @@ public class WithSpanInterceptor {
     }
 
     /** A {@code @SpanAttribute} parameter: typed as OpenTelemetry's attributes are, anything else as text. */
-    private record ParameterAttribute(int index, String key) {
+    record ParameterAttribute(int index, String key) {
 
         void set(SpanBuilder builder, Object value) {
             if (value == null) {

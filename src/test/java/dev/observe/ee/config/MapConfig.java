@@ -13,11 +13,11 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /** A MicroProfile Config over a map, with the spec's comma splitting for lists: enough for parsing tests. */
-final class MapConfig implements Config {
+public final class MapConfig implements Config {
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    static MapConfig of(String... keyValues) {
+    public static MapConfig of(String... keyValues) {
         MapConfig config = new MapConfig();
         for (int i = 0; i < keyValues.length; i += 2) {
             config.values.put(keyValues[i], keyValues[i + 1]);
