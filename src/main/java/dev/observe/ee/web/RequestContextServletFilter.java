@@ -46,11 +46,18 @@ public final class RequestContextServletFilter extends HttpFilter {
         response.setHeader(RequestContextFilter.REQUEST_ID_HEADER, requestId);
         Context context = Context.current();
         Span ownSpan = null;
-        if (ServletServerSpans.needsOwnSpan(request, context)) {
-            context = ServletServerSpans.start(request, context);
-            ownSpan = Span.fromContext(context);
-            ownSpan.setAttribute(ServerSpanFilter.REQUEST_ID, List.of(requestId));
+        try {
+            if (ServletServerSpans.needsOwnSpan(request, context)) {
+                context = ServletServerSpans.start(request, context);
+                ownSpan = Span.fromContext(context);
+                ownSpan.setAttribute(ServerSpanFilter.REQUEST_ID, List.of(requestId));
+            }
+        } catch (RuntimeException e) {
+            // Telemetry must never fail a request: served without a span of the library's.
+            context = Context.current();
+            ownSpan = null;
         }
+        boolean failed = false;
         // The id also rides in the OpenTelemetry context, for the propagator that sends it on outgoing calls.
         context = context.with(RequestIdPropagator.REQUEST_ID, requestId);
         try (Scope otel = context.makeCurrent();
@@ -63,14 +70,15 @@ public final class RequestContextServletFilter extends HttpFilter {
             }
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException | Error e) {
-            // An exception no ExceptionMapper handled: recorded on the request's SERVER span, the library's or
-            // (still open, on the runtimes tested) the one the runtime started for JAX-RS.
+            // An exception nothing handled: recorded on the request's SERVER span, the library's own or, if it is
+            // still open, the one the runtime started for JAX-RS.
+            failed = true;
             ServletServerSpans.recordUnhandled(ownSpan != null ? ownSpan : runtimeServerSpan(request), e,
                     request.getAttribute(ResourceExceptionInterceptor.RECORDED_ATTRIBUTE));
             throw e;
         } finally {
             if (ownSpan != null) {
-                ServletServerSpans.endWhenComplete(ownSpan, request, response);
+                ServletServerSpans.endWhenComplete(ownSpan, request, response, failed);
             }
         }
     }

@@ -142,13 +142,21 @@ final class ServletServerSpans {
         return builder.startSpan().storeInContext(parent);
     }
 
-    /** Ends the span when the response is complete: now, or when an asynchronous request completes. */
-    static void endWhenComplete(Span span, HttpServletRequest request, HttpServletResponse response) {
-        if (request.isAsyncStarted()) {
+    /**
+     * Ends the span when the response is complete: now, or when an asynchronous request completes. After an
+     * exception nothing handled, the status is the 500 the container is about to send, not the response's
+     * status so far.
+     */
+    static void endWhenComplete(Span span, HttpServletRequest request, HttpServletResponse response,
+            boolean failed) {
+        if (failed) {
+            // error.type is the exception's, set when it was recorded.
+            end(span, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, false);
+        } else if (request.isAsyncStarted()) {
             request.getAsyncContext().addListener(new AsyncListener() {
                 @Override
                 public void onComplete(AsyncEvent event) {
-                    end(span, response.getStatus());
+                    end(span, response.getStatus(), true);
                 }
 
                 @Override
@@ -167,15 +175,17 @@ final class ServletServerSpans {
                 }
             });
         } else {
-            end(span, response.getStatus());
+            end(span, response.getStatus(), true);
         }
     }
 
-    private static void end(Span span, int status) {
+    private static void end(Span span, int status, boolean statusIsTheErrorType) {
         span.setAttribute(STATUS, (long) status);
         if (status >= 500) {
             span.setStatus(StatusCode.ERROR);
-            span.setAttribute(ERROR_TYPE, Integer.toString(status));
+            if (statusIsTheErrorType) {
+                span.setAttribute(ERROR_TYPE, Integer.toString(status));
+            }
         }
         span.end();
     }

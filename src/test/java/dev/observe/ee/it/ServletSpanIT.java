@@ -110,5 +110,9 @@ class ServletSpanIT {
         assertTrue(span.getJsonArray("events").getValuesAs(JsonObject.class).stream().anyMatch(
                 event -> PlainServlet.PlainFailure.class.getCanonicalName().equals(event.getString("exception.type"))),
                 server() + ": the application's exception, not the container's wrapper: " + span);
+        JsonObject attributes = span.getJsonObject("attributes");
+        assertEquals("500", attributes.getString("http.response.status_code"), server() + ": " + span);
+        assertEquals(PlainServlet.PlainFailure.class.getName(), attributes.getString("error.type"),
+                server() + ": " + span);
     }
 }

@@ -46,4 +46,13 @@ class RequestIdsTest {
         assertTrue(RequestIds.isWellFormed(first));
         assertNotEquals(first, RequestIds.generate());
     }
+
+    @Test
+    void generatedIdsAreVersionFourUuids() {
+        for (int i = 0; i < 1000; i++) {
+            java.util.UUID id = java.util.UUID.fromString(RequestIds.generate());
+            assertEquals(4, id.version());
+            assertEquals(2, id.variant());
+        }
+    }
 }
