@@ -23,17 +23,30 @@ public final class ObserveThreadContextProvider implements ThreadContextProvider
     /** The context type name, for {@code @ContextServiceDefinition(propagated = …)}. */
     public static final String TYPE = "observe-ee";
 
+    /**
+     * Whether the OpenTelemetry API is visible. The runtime loads this provider for every application that carries
+     * the library, even one that (wrongly) has no OpenTelemetry at all; it must not break the runtime's context
+     * handling then, and carries the log context alone (the deployment is failed, with a message saying why, by
+     * the library's servlet initializer).
+     */
+    private static final boolean OPENTELEMETRY_PRESENT = isPresent("io.opentelemetry.context.Context");
+
     @Override
     public ThreadContextSnapshot currentContext(Map<String, String> props) {
-        Context otel = Context.current();
         LogContext.Snapshot log = LogContext.capture();
-        return () -> begin(otel, log);
+        if (!OPENTELEMETRY_PRESENT) {
+            return () -> LogContext.restore(log)::close;
+        }
+        return WithOpenTelemetry.current(log);
     }
 
     @Override
     public ThreadContextSnapshot clearedContext(Map<String, String> props) {
         LogContext.Snapshot empty = LogContext.Snapshot.EMPTY;
-        return () -> begin(Context.root(), empty);
+        if (!OPENTELEMETRY_PRESENT) {
+            return () -> LogContext.restore(empty)::close;
+        }
+        return WithOpenTelemetry.cleared(empty);
     }
 
     @Override
@@ -41,13 +54,35 @@ public final class ObserveThreadContextProvider implements ThreadContextProvider
         return TYPE;
     }
 
-    private static ThreadContextRestorer begin(Context otel, LogContext.Snapshot log) {
-        Scope otelScope = otel.makeCurrent();
-        LogContext.Scope logScope = LogContext.restore(log);
-        return () -> {
-            // Reverse order of begin: each scope restores exactly what the thread had.
-            logScope.close();
-            otelScope.close();
-        };
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, ObserveThreadContextProvider.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The OpenTelemetry half; only loaded when the API is there. */
+    private static final class WithOpenTelemetry {
+
+        static ThreadContextSnapshot current(LogContext.Snapshot log) {
+            Context otel = Context.current();
+            return () -> begin(otel, log);
+        }
+
+        static ThreadContextSnapshot cleared(LogContext.Snapshot log) {
+            return () -> begin(Context.root(), log);
+        }
+
+        private static ThreadContextRestorer begin(Context otel, LogContext.Snapshot log) {
+            Scope otelScope = otel.makeCurrent();
+            LogContext.Scope logScope = LogContext.restore(log);
+            return () -> {
+                // Reverse order of begin: each scope restores exactly what the thread had.
+                logScope.close();
+                otelScope.close();
+            };
+        }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -19,13 +20,30 @@ public final class ObserveServletInitializer implements ServletContainerInitiali
 
     static final String FILTER_NAME = "observe-ee-request-context";
 
+    private static final String OPENTELEMETRY_API = "io.opentelemetry.api.OpenTelemetry";
+
     @Override
-    public void onStartup(Set<Class<?>> classes, ServletContext context) {
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        requireOpenTelemetryApi();
         ExcludedPaths.useContextPath(context.getContextPath());
         FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, RequestContextServletFilter.class);
         if (filter != null) {
             filter.setAsyncSupported(true);
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        }
+    }
+
+    /**
+     * Fails the deployment with a message that says what to do when neither the runtime nor the WAR has the
+     * OpenTelemetry API, instead of the class-loading errors (and a silently ignored CDI extension) that follow.
+     */
+    private static void requireOpenTelemetryApi() throws ServletException {
+        try {
+            Class.forName(OPENTELEMETRY_API, false, ObserveServletInitializer.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError missing) {
+            throw new ServletException("observe-ee needs the OpenTelemetry API, and this runtime has none (no "
+                    + "MicroProfile Telemetry): add io.opentelemetry:opentelemetry-sdk-extension-autoconfigure to the "
+                    + "WAR, or enable the runtime's MicroProfile Telemetry feature; see docs/tracing.md", missing);
         }
     }
 }

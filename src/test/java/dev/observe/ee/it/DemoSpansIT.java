@@ -4,7 +4,6 @@ import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.observe.ee.it.app.CollectedSpansResource;
 import dev.observe.ee.it.app.SpanCollector;
 
 import jakarta.json.JsonObject;
@@ -22,7 +21,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,10 +37,8 @@ class DemoSpansIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("demo.war")))
-                .addClasses(SpanCollector.class, CollectedSpansResource.class)
-                .addAsResource(new StringAsset(SpanCollector.class.getName()),
-                        "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider");
+        return Deployments.withSpanCollector(ShrinkWrap.createFromZipFile(WebArchive.class,
+                new File(System.getProperty("demo.war"))));
     }
 
     @ArquillianResource

@@ -1,8 +1,12 @@
 package dev.observe.ee.it;
 
+import dev.observe.ee.it.app.CollectedSpansResource;
+import dev.observe.ee.it.app.SpanCollector;
+
 import java.io.File;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -34,6 +38,16 @@ public final class Deployments {
             war.addAsLibraries(jars);
         }
         return war;
+    }
+
+    /**
+     * {@code war} plus the in-memory span exporter ({@code SpanCollector}, plugged into the application's SDK
+     * through OpenTelemetry's autoconfiguration SPI) and the resource that reports what it collected.
+     */
+    public static WebArchive withSpanCollector(WebArchive war) {
+        return war.addClasses(SpanCollector.class, CollectedSpansResource.class)
+                .addAsResource(new StringAsset(SpanCollector.class.getName()),
+                        "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider");
     }
 
     /** Whether the server under test has no MicroProfile Telemetry (Open Liberty's observe-bare server). */

@@ -3,7 +3,6 @@ package dev.observe.ee.it;
 import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.observe.ee.it.app.CollectedSpansResource;
 import dev.observe.ee.it.app.OperationsResource;
 import dev.observe.ee.it.app.SpanCollector;
 import dev.observe.ee.it.app.TestApplication;
@@ -15,7 +14,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,10 +29,8 @@ class ExcludedPathsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("excluded-paths", TestApplication.class, OperationsResource.class,
-                        SpanCollector.class, CollectedSpansResource.class)
-                .addAsResource(new StringAsset(SpanCollector.class.getName()),
-                        "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider");
+        return Deployments.withSpanCollector(Deployments.war("excluded-paths", TestApplication.class,
+                OperationsResource.class));
     }
 
     @ArquillianResource

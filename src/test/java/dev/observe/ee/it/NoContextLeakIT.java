@@ -4,7 +4,6 @@ import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.observe.ee.it.app.CollectedSpansResource;
 import dev.observe.ee.it.app.HopResource;
 import dev.observe.ee.it.app.SpanCollector;
 import dev.observe.ee.it.app.TestApplication;
@@ -32,7 +31,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,10 +50,7 @@ class NoContextLeakIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("leak", TestApplication.class, HopResource.class, SpanCollector.class,
-                        CollectedSpansResource.class)
-                .addAsResource(new StringAsset(SpanCollector.class.getName()),
-                        "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider");
+        return Deployments.withSpanCollector(Deployments.war("leak", TestApplication.class, HopResource.class));
     }
 
     @ArquillianResource

@@ -3,7 +3,6 @@ package dev.observe.ee.it;
 import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.observe.ee.it.app.CollectedSpansResource;
 import dev.observe.ee.it.app.HopResource;
 import dev.observe.ee.it.app.SecondHopClient;
 import dev.observe.ee.it.app.SpanCollector;
@@ -19,7 +18,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,10 +35,8 @@ class PropagationIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("hops", TestApplication.class, HopResource.class, SecondHopClient.class, SpanCollector.class,
-                        CollectedSpansResource.class)
-                .addAsResource(new StringAsset(SpanCollector.class.getName()),
-                        "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider");
+        return Deployments.withSpanCollector(Deployments.war("hops", TestApplication.class, HopResource.class,
+                SecondHopClient.class));
     }
 
     @ArquillianResource

@@ -4,7 +4,6 @@ import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.observe.ee.it.app.CollectedSpansResource;
 import dev.observe.ee.it.app.ProbeResource;
 import dev.observe.ee.it.app.ScopedProbeResource;
 import dev.observe.ee.it.app.SpanCollector;
@@ -23,7 +22,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,10 +41,9 @@ class ServerSpanIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("server-span", TestApplication.class, ProbeResource.class, SpanJson.class,
-                        TracedProbe.class, TracedService.class, ScopedProbeResource.class, SpanCollector.class, CollectedSpansResource.class)
-                .addAsResource(new StringAsset(SpanCollector.class.getName()),
-                        "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider");
+        return Deployments.withSpanCollector(Deployments.war("server-span", TestApplication.class,
+                ProbeResource.class, SpanJson.class, TracedProbe.class, TracedService.class,
+                ScopedProbeResource.class));
     }
 
     @ArquillianResource
