@@ -2,6 +2,7 @@ package dev.observe.ee;
 
 import dev.observe.ee.config.InvalidConfigurationException;
 import dev.observe.ee.config.LogSettings;
+import dev.observe.ee.config.SamplingSettings;
 import dev.observe.ee.config.TracingSettings;
 import dev.observe.ee.logging.LogInstallation;
 import dev.observe.ee.telemetry.ExcludedPaths;
@@ -147,6 +148,13 @@ public final class ObserveExtension implements Extension {
         }
         try {
             ExcludedPaths.usePatterns(TracingSettings.read(ConfigProvider.getConfig()).excludePaths());
+        } catch (InvalidConfigurationException e) {
+            validation.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
+        }
+        try {
+            // Applied by the SDK's exporter customizer (ObserveAutoConfiguration); validated here, where a bad value
+            // can fail the deployment.
+            SamplingSettings.read(ConfigProvider.getConfig());
         } catch (InvalidConfigurationException e) {
             validation.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
         }
