@@ -2,10 +2,15 @@ package dev.observe.ee;
 
 import dev.observe.ee.config.InvalidConfigurationException;
 import dev.observe.ee.config.LogSettings;
+import dev.observe.ee.config.OpenTelemetrySettingsCheck;
+import dev.observe.ee.config.ResourceSettings;
 import dev.observe.ee.config.SamplingSettings;
 import dev.observe.ee.config.TracingSettings;
+import dev.observe.ee.config.UnknownKeys;
 import dev.observe.ee.logging.LogInstallation;
+import dev.observe.ee.telemetry.ApplicationName;
 import dev.observe.ee.telemetry.ExcludedPaths;
+import dev.observe.ee.telemetry.ExtensionNames;
 import dev.observe.ee.telemetry.LibrarySdk;
 import dev.observe.ee.telemetry.Telemetry;
 import dev.observe.ee.tracing.ContextCarryingEvent;
@@ -18,6 +23,7 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
@@ -38,12 +44,12 @@ import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -62,6 +68,8 @@ public final class ObserveExtension implements Extension {
 
     private LogInstallation logging;
     private LibrarySdk librarySdk;
+    private LogSettings logSettings;
+    private boolean configurationValid = true;
 
     void registerTypes(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         discovery.addAnnotatedType(beanManager.createAnnotatedType(TracedInterceptor.class),
@@ -110,8 +118,9 @@ public final class ObserveExtension implements Extension {
      * that runtime would have provided, backed by the SDK the library builds from the application's
      * {@code otel.*} configuration.
      */
-    void provideOpenTelemetry(@Observes AfterBeanDiscovery discovery) {
-        if (Telemetry.runtimeProvided()) {
+    void provideOpenTelemetry(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE + 1)
+            AfterBeanDiscovery discovery) {
+        if (Telemetry.runtimeProvided() || !configurationValid) {
             return;
         }
         OpenTelemetry openTelemetry;
@@ -141,33 +150,64 @@ public final class ObserveExtension implements Extension {
                 .createWith(context -> openTelemetry.getTracer(scope == null ? "application" : scope));
     }
 
-    void configure(@Observes AfterDeploymentValidation validation, BeanManager beanManager) {
+    /**
+     * Reads and validates all of the application's configuration, {@code observe.*} and {@code otel.*}: every bad
+     * key of every kind goes into one message, so that one failed deployment shows them all. Done before the SDK is
+     * built (on a runtime without MicroProfile Telemetry the library builds it right after), so that a bad value is
+     * reported by name rather than as the SDK's exception.
+     */
+    void validate(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE)
+            AfterBeanDiscovery discovery) {
         ClassLoader application = ObserveExtension.class.getClassLoader();
+        // The application's own Config, as the runtime registered it for the deployment's context class loader:
+        // asking for one by another loader would make the runtime create (and keep) a second one.
+        Config config = ConfigProvider.getConfig();
+        List<String> problems = new ArrayList<>();
+        try {
+            logSettings = LogSettings.read(config, applicationName(), System.console() != null);
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            ExcludedPaths.usePatterns(TracingSettings.read(config).excludePaths());
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        // Applied by the SDK's customizers (ObserveAutoConfiguration); validated here, where a bad value can fail
+        // the deployment.
+        try {
+            SamplingSettings.read(config);
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            ResourceSettings.read(config);
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            OpenTelemetrySettingsCheck.check(config, ExtensionNames.visibleTo(application));
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            InvalidConfigurationException invalid = new InvalidConfigurationException(problems);
+            discovery.addDefinitionError(new DeploymentException(invalid.getMessage(), invalid));
+            configurationValid = false;
+            return;
+        }
+        for (String unknown : UnknownKeys.warnings(config)) {
+            LOG.warning(unknown);
+        }
+    }
+
+    void configure(@Observes AfterDeploymentValidation validation, BeanManager beanManager) {
         if (Telemetry.runtimeProvided()) {
             useRuntimeOpenTelemetry(beanManager);
         }
-        try {
-            ExcludedPaths.usePatterns(TracingSettings.read(ConfigProvider.getConfig()).excludePaths());
-        } catch (InvalidConfigurationException e) {
-            validation.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
-        }
-        try {
-            // Applied by the SDK's exporter customizer (ObserveAutoConfiguration); validated here, where a bad value
-            // can fail the deployment.
-            SamplingSettings.read(ConfigProvider.getConfig());
-        } catch (InvalidConfigurationException e) {
-            validation.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
-        }
-        try {
-            // The application's own Config, as the runtime registered it for the deployment's context class loader:
-            // asking for one by another loader would make the runtime create (and keep) a second one.
-            LogSettings settings = LogSettings.read(ConfigProvider.getConfig(), applicationName(),
-                    System.console() != null);
-            if (settings.enabled()) {
-                logging = LogInstallation.install(settings.format(), settings.categoryLevels(), application);
-            }
-        } catch (InvalidConfigurationException e) {
-            validation.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
+        if (configurationValid && logSettings != null && logSettings.enabled()) {
+            logging = LogInstallation.install(logSettings.format(), logSettings.categoryLevels(),
+                    ObserveExtension.class.getClassLoader());
         }
     }
 
@@ -208,21 +248,6 @@ public final class ObserveExtension implements Extension {
 
     /** The application's name as the server knows it (the WAR's name, by default), or null. */
     private static String applicationName() {
-        InitialContext context = null;
-        try {
-            context = new InitialContext();
-            Object name = context.lookup("java:app/AppName");
-            return name instanceof String text && !text.isBlank() ? text : null;
-        } catch (NamingException | RuntimeException e) {
-            return null;
-        } finally {
-            if (context != null) {
-                try {
-                    context.close();
-                } catch (NamingException e) {
-                    // nothing held that matters
-                }
-            }
-        }
+        return ApplicationName.lookup();
     }
 }

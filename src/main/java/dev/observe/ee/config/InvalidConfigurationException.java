@@ -12,7 +12,7 @@ public final class InvalidConfigurationException extends RuntimeException {
 
     private final List<String> problems;
 
-    InvalidConfigurationException(List<String> problems) {
+    public InvalidConfigurationException(List<String> problems) {
         super("observe-ee configuration is invalid:\n  " + String.join("\n  ", problems));
         this.problems = List.copyOf(problems);
     }

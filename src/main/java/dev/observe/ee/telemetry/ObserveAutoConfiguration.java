@@ -1,10 +1,15 @@
 package dev.observe.ee.telemetry;
 
+import dev.observe.ee.config.ResourceSettings;
 import dev.observe.ee.config.SamplingSettings;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
+import io.opentelemetry.sdk.resources.Resource;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -17,15 +22,47 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class ObserveAutoConfiguration implements AutoConfigurationCustomizerProvider {
 
+    static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
+    static final AttributeKey<String> SERVICE_VERSION = AttributeKey.stringKey("service.version");
+    static final AttributeKey<String> DEPLOYMENT_ENVIRONMENT = AttributeKey.stringKey("deployment.environment");
+
     @Override
     public void customize(AutoConfigurationCustomizer customizer) {
         customizer.addPropagatorCustomizer((configured, config) ->
                 TextMapPropagator.composite(configured, RequestIdPropagator.INSTANCE));
         customizer.addSamplerCustomizer((configured, config) -> new ExcludedPathsSampler(configured));
+        customizer.addResourceCustomizer((resource, config) -> withApplicationAttributes(resource));
         customizer.addSpanExporterCustomizer((configured, config) -> {
             SamplingSettings sampling = samplingSettings();
             return sampling.samples() ? new ErrorKeepingExporter(configured, sampling) : configured;
         });
+    }
+
+    /**
+     * The resource the runtime configured, plus {@code service.name} = the application's name where nothing named
+     * the service (OpenTelemetry's {@code unknown_service:java}), and {@code service.version} and
+     * {@code deployment.environment} from {@code observe.*} keys. Attributes the configuration set win.
+     */
+    static Resource withApplicationAttributes(Resource resource) {
+        AttributesBuilder added = Attributes.builder();
+        String serviceName = resource.getAttribute(SERVICE_NAME);
+        if (serviceName == null || serviceName.startsWith("unknown_service")) {
+            String application = ApplicationName.lookup();
+            if (application != null) {
+                added.put(SERVICE_NAME, application);
+            }
+        }
+        try {
+            ResourceSettings settings = ResourceSettings.read(ConfigProvider.getConfig());
+            settings.serviceVersion().filter(version -> resource.getAttribute(SERVICE_VERSION) == null)
+                    .ifPresent(version -> added.put(SERVICE_VERSION, version));
+            settings.deploymentEnvironment()
+                    .filter(environment -> resource.getAttribute(DEPLOYMENT_ENVIRONMENT) == null)
+                    .ifPresent(environment -> added.put(DEPLOYMENT_ENVIRONMENT, environment));
+        } catch (RuntimeException invalidOrUnavailable) {
+            // reported by the extension at deployment
+        }
+        return resource.merge(Resource.create(added.build()));
     }
 
     /**
