@@ -41,11 +41,26 @@ final class OtlpReceiver implements AutoCloseable {
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
     private final List<String> contentTypes = new CopyOnWriteArrayList<>();
 
-    OtlpReceiver(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+    OtlpReceiver(int port) throws IOException, InterruptedException {
+        server = bind(port);
         server.createContext("/v1/traces", this::traces);
         server.createContext("/", exchange -> respond(exchange, 404, new byte[0]));
         server.start();
+    }
+
+    /** Binds, retrying for up to 10 s while a previous listener's connections still hold the port. */
+    private static HttpServer bind(int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+            } catch (java.net.BindException inUse) {
+                if (System.nanoTime() > deadline) {
+                    throw inUse;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private void traces(HttpExchange exchange) throws IOException {
@@ -123,6 +138,10 @@ final class OtlpReceiver implements AutoCloseable {
 
     List<ReceivedSpan> trace(String traceId) {
         return spans.stream().filter(span -> span.traceId().equals(traceId)).toList();
+    }
+
+    int spanCount() {
+        return spans.size();
     }
 
     List<String> contentTypes() {
