@@ -9,6 +9,7 @@ import dev.observe.ee.config.TracingSettings;
 import dev.observe.ee.config.UnknownKeys;
 import dev.observe.ee.logging.LogInstallation;
 import dev.observe.ee.telemetry.ApplicationName;
+import dev.observe.ee.telemetry.ClassVisibility;
 import dev.observe.ee.telemetry.ExcludedPaths;
 import dev.observe.ee.telemetry.ExtensionNames;
 import dev.observe.ee.telemetry.LibrarySdk;
@@ -64,8 +65,6 @@ public final class ObserveExtension implements Extension {
 
     private static final Logger LOG = Logger.getLogger(ObserveExtension.class.getName());
 
-    private static final String WITH_SPAN = "io.opentelemetry.instrumentation.annotations.WithSpan";
-
     private LogInstallation logging;
     private LibrarySdk librarySdk;
     private LogSettings logSettings;
@@ -79,7 +78,7 @@ public final class ObserveExtension implements Extension {
         discovery.addAnnotatedType(beanManager.createAnnotatedType(ResourceExceptionInterceptor.class),
                 ResourceExceptionInterceptor.class.getName());
         // A runtime with MicroProfile Telemetry serves @WithSpan itself; serving it too would make two spans.
-        if (!Telemetry.runtimeProvided() && isPresent(WITH_SPAN)) {
+        if (!Telemetry.runtimeProvided() && ClassVisibility.isVisible(ClassVisibility.WITH_SPAN)) {
             WithSpanSupport.register(discovery);
         }
     }
@@ -234,15 +233,6 @@ public final class ObserveExtension implements Extension {
         if (logging != null) {
             logging.uninstall();
             logging = null;
-        }
-    }
-
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, ObserveExtension.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 

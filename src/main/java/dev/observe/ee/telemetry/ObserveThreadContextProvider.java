@@ -29,7 +29,8 @@ public final class ObserveThreadContextProvider implements ThreadContextProvider
      * handling then, and carries the log context alone (the deployment is failed, with a message saying why, by
      * the library's servlet initializer).
      */
-    private static final boolean OPENTELEMETRY_PRESENT = isPresent("io.opentelemetry.context.Context");
+    private static final boolean OPENTELEMETRY_PRESENT =
+            ClassVisibility.isVisible(ClassVisibility.OPENTELEMETRY_CONTEXT);
 
     @Override
     public ThreadContextSnapshot currentContext(Map<String, String> props) {
@@ -52,15 +53,6 @@ public final class ObserveThreadContextProvider implements ThreadContextProvider
     @Override
     public String getThreadContextType() {
         return TYPE;
-    }
-
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, ObserveThreadContextProvider.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /** The OpenTelemetry half; only loaded when the API is there. */

@@ -1,5 +1,6 @@
 package dev.observe.ee.web;
 
+import dev.observe.ee.telemetry.ClassVisibility;
 import dev.observe.ee.telemetry.ExcludedPaths;
 
 import jakarta.servlet.DispatcherType;
@@ -20,8 +21,6 @@ public final class ObserveServletInitializer implements ServletContainerInitiali
 
     static final String FILTER_NAME = "observe-ee-request-context";
 
-    private static final String OPENTELEMETRY_API = "io.opentelemetry.api.OpenTelemetry";
-
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         requireOpenTelemetryApi();
@@ -38,12 +37,10 @@ public final class ObserveServletInitializer implements ServletContainerInitiali
      * OpenTelemetry API, instead of the class-loading errors (and a silently ignored CDI extension) that follow.
      */
     private static void requireOpenTelemetryApi() throws ServletException {
-        try {
-            Class.forName(OPENTELEMETRY_API, false, ObserveServletInitializer.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError missing) {
+        if (!ClassVisibility.isVisible(ClassVisibility.OPENTELEMETRY_API)) {
             throw new ServletException("observe-ee needs the OpenTelemetry API, and this runtime has none (no "
                     + "MicroProfile Telemetry): add io.opentelemetry:opentelemetry-sdk-extension-autoconfigure to the "
-                    + "WAR, or enable the runtime's MicroProfile Telemetry feature; see docs/tracing.md", missing);
+                    + "WAR, or enable the runtime's MicroProfile Telemetry feature; see docs/tracing.md");
         }
     }
 }
