@@ -8,8 +8,10 @@ import dev.observe.ee.config.SamplingSettings;
 import dev.observe.ee.config.TracingSettings;
 import dev.observe.ee.config.UnknownKeys;
 import dev.observe.ee.logging.LogInstallation;
+import dev.observe.ee.logging.OpenTelemetryLogHandler;
 import dev.observe.ee.telemetry.ApplicationName;
 import dev.observe.ee.telemetry.ClassVisibility;
+import dev.observe.ee.telemetry.EndpointImpliesExport;
 import dev.observe.ee.telemetry.ExcludedPaths;
 import dev.observe.ee.telemetry.ExtensionNames;
 import dev.observe.ee.telemetry.LibrarySdk;
@@ -47,6 +49,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -206,8 +209,23 @@ public final class ObserveExtension implements Extension {
         }
         if (configurationValid && logSettings != null && logSettings.enabled()) {
             logging = LogInstallation.install(logSettings.format(), logSettings.categoryLevels(),
-                    ObserveExtension.class.getClassLoader());
+                    ObserveExtension.class.getClassLoader(), logExport());
         }
+    }
+
+    /**
+     * The handler that hands the application's records to OpenTelemetry's logs API, where the SDK exports logs and
+     * {@code observe.log.export} allows it; else null.
+     */
+    private Handler logExport() {
+        try {
+            if (logSettings.export() && EndpointImpliesExport.exports("logs", ConfigProvider.getConfig())) {
+                return new OpenTelemetryLogHandler(Telemetry.openTelemetry().getLogsBridge(), logSettings.format());
+            }
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "observe-ee: log records are not exported to OpenTelemetry: " + e, e);
+        }
+        return null;
     }
 
     /** The runtime's OpenTelemetry bean, for the parts of the library the container does not create. */

@@ -25,6 +25,7 @@ public final class LogSettings {
     public static final String REDACT_ADDITIONAL_KEYS = "observe.log.redact.additional-keys";
     public static final String MAX_VALUE_LENGTH = "observe.log.max-value-length";
     public static final String MAX_STACK_TRACE_LENGTH = "observe.log.max-stack-trace-length";
+    public static final String EXPORT = "observe.log.export";
     /** {@code observe.log.category."<category>".level}, the quotes optional. */
     public static final String CATEGORY_PREFIX = "observe.log.category.";
     public static final String CATEGORY_SUFFIX = ".level";
@@ -32,11 +33,13 @@ public final class LogSettings {
     static final String SERVICE_NAME = "otel.service.name";
 
     private final boolean enabled;
+    private final boolean export;
     private final LogFormat format;
     private final Map<String, Level> categoryLevels;
 
-    private LogSettings(boolean enabled, LogFormat format, Map<String, Level> categoryLevels) {
+    private LogSettings(boolean enabled, boolean export, LogFormat format, Map<String, Level> categoryLevels) {
         this.enabled = enabled;
+        this.export = export;
         this.format = format;
         this.categoryLevels = Map.copyOf(categoryLevels);
     }
@@ -52,6 +55,7 @@ public final class LogSettings {
     public static LogSettings read(Config config, String defaultService, boolean colorTerminal) {
         ConfigReader reader = new ConfigReader(config);
         boolean enabled = reader.bool(ENABLED).orElse(true);
+        boolean export = reader.bool(EXPORT).orElse(true);
         boolean dev = "dev".equals(reader.profile());
 
         LogFormat.Builder format = LogFormat.builder()
@@ -82,7 +86,7 @@ public final class LogSettings {
             }
         }
         reader.failOnProblems();
-        return new LogSettings(enabled, format.build(), levels);
+        return new LogSettings(enabled, export, format.build(), levels);
     }
 
     private static String categoryName(String name) {
@@ -95,6 +99,14 @@ public final class LogSettings {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    /**
+     * Whether the application's records also go to OpenTelemetry's logs API when the SDK exports logs
+     * ({@code observe.log.export}, default true).
+     */
+    public boolean export() {
+        return export;
     }
 
     public LogFormat format() {

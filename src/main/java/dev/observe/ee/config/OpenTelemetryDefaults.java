@@ -29,6 +29,9 @@ public final class OpenTelemetryDefaults implements ConfigSource {
 
     static final int ORDINAL = 10;
 
+    /** This source's name, by which the library tells a default from a value someone set. */
+    public static final String NAME = "observe-ee OpenTelemetry defaults";
+
     private static final Map<String, String> DEFAULTS;
 
     static {
@@ -65,7 +68,7 @@ public final class OpenTelemetryDefaults implements ConfigSource {
 
     @Override
     public String getName() {
-        return "observe-ee OpenTelemetry defaults";
+        return NAME;
     }
 
     private boolean setElsewhere(String name) {

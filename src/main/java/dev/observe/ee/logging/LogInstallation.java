@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
@@ -35,15 +36,19 @@ public final class LogInstallation {
     /**
      * Installs the application's logging. Returns null, installing nothing, when the server already formats every
      * line with observe-ee (server-wide mode, see docs/logging.md): the application's lines are then already ours.
+     *
+     * @param alsoTo a handler that receives the application's records too (OpenTelemetry's logs API), or null
      */
     public static LogInstallation install(LogFormat format, Map<String, Level> categoryLevels,
-            ClassLoader applicationLoader) {
+            ClassLoader applicationLoader, Handler alsoTo) {
         Handler[] serverHandlers = ROOT.getHandlers();
         if (isServerWide(serverHandlers)) {
             return null;
         }
         StdoutHandler handler = new StdoutHandler(new LineFormat(format, TraceContext.detect()));
-        ApplicationLogRouter router = new ApplicationLogRouter(handler, applicationLoader, List.of(serverHandlers));
+        Handler application = alsoTo == null ? handler : new BothHandlers(handler, alsoTo);
+        ApplicationLogRouter router = new ApplicationLogRouter(application, applicationLoader,
+                List.of(serverHandlers));
         LogInstallation installation = new LogInstallation(router, handler);
         // Add first, then remove: for an instant a server line may be printed twice, but none is lost.
         ROOT.addHandler(router);
@@ -116,5 +121,35 @@ public final class LogInstallation {
             }
         }
         return false;
+    }
+
+    /** The console line first, then the second destination; neither handler throws (both report their errors). */
+    private static final class BothHandlers extends Handler {
+
+        private final Handler first;
+        private final Handler second;
+
+        BothHandlers(Handler first, Handler second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            first.publish(record);
+            second.publish(record);
+        }
+
+        @Override
+        public void flush() {
+            first.flush();
+            second.flush();
+        }
+
+        @Override
+        public void close() {
+            first.close();
+            second.close();
+        }
     }
 }

@@ -97,7 +97,7 @@ class CollectorOutageIT {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(4)).build();
         Run healthy;
-        try (OtlpReceiver receiver = new OtlpReceiver(port())) {
+        try (OtlpReceiver receiver = OtlpReceiver.http(port())) {
             // A whole run first, not measured: the server's JIT is still warming up after the first few thousand
             // requests, which would flatter whichever runs come later.
             load(client, "warming up");
@@ -114,7 +114,7 @@ class CollectorOutageIT {
             stalled = load(client, "stalled (never answers)");
         }
         Run healthyAgain;
-        try (OtlpReceiver receiver = new OtlpReceiver(port())) {
+        try (OtlpReceiver receiver = OtlpReceiver.http(port())) {
             healthyAgain = load(client, "healthy again");
         }
         // The reference is the mean of the two healthy runs, one before and one after the outages: Payara Micro's

@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 
-import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,47 +26,21 @@ import org.junit.jupiter.api.Test;
  */
 class LibertyJsonConsoleIT {
 
-    private static final String SERVER = "observe-json";
-    private static Process liberty;
+    private static StandaloneServer liberty;
     private static Path stdout;
 
     @BeforeAll
     static void startLiberty() throws Exception {
-        Path home = Path.of(System.getProperty("liberty.home"));
-        Path serverDir = home.resolve("usr/servers/" + SERVER);
-        Files.createDirectories(serverDir.resolve("apps"));
-        Files.copy(Path.of(System.getProperty("demo.war")), serverDir.resolve("apps/observe-ee-demo.war"),
-                StandardCopyOption.REPLACE_EXISTING);
-        stdout = serverDir.resolve("stdout.log");
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/server").toString(), "run", SERVER)
-                .redirectErrorStream(true).redirectOutput(stdout.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         // Production, as a JSON console is for: the demo's own configuration otherwise selects the dev console.
-        builder.environment().put("MP_CONFIG_PROFILE", "prod");
-        liberty = builder.start();
-        URL base = base();
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            assertTrue(liberty.isAlive(), "Liberty exited; see " + stdout);
-            try {
-                if (Http.get(base, "api/orders/0").headers().firstValue("X-Request-ID").isPresent()) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Liberty did not start the demo in 180 s; see " + stdout);
+        liberty = StandaloneServer.liberty("observe-json", Integer.getInteger("it.liberty.json.port"),
+                Map.of("MP_CONFIG_PROFILE", "prod"));
+        stdout = liberty.output();
     }
 
     @AfterAll
     static void stopLiberty() throws Exception {
         if (liberty != null) {
-            liberty.destroy();
-            if (!liberty.waitFor(60, TimeUnit.SECONDS)) {
-                liberty.destroyForcibly();
-            }
+            liberty.close();
         }
     }
 
@@ -117,7 +89,7 @@ class LibertyJsonConsoleIT {
                 .count(), "not repeated by Liberty");
     }
 
-    private static URL base() throws IOException {
-        return new URL("http://127.0.0.1:" + System.getProperty("it.liberty.json.port") + "/");
+    private static URL base() {
+        return liberty.base();
     }
 }

@@ -60,7 +60,7 @@ class OtlpExportIT {
 
     @BeforeAll
     static void startReceiver() throws Exception {
-        receiver = new OtlpReceiver(Integer.getInteger("it.otlp.port"));
+        receiver = OtlpReceiver.http(Integer.getInteger("it.otlp.port"));
     }
 
     @AfterAll

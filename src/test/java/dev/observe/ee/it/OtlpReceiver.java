@@ -3,10 +3,30 @@ package dev.observe.ee.it;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
+import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -15,46 +35,140 @@ import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 /**
- * An OTLP/HTTP receiver for the export tests, on 127.0.0.1: decodes what the server under test exports with
- * OpenTelemetry's own protocol definitions ({@code opentelemetry-proto}) and keeps every span with its resource's
- * {@code service.name} and the request's {@code Authorization} header.
+ * An OTLP receiver for the export tests, on 127.0.0.1, over OTLP/HTTP (protobuf) or OTLP/gRPC like a collector's
+ * 4318 and 4317: decodes what the server under test exports with OpenTelemetry's own protocol definitions
+ * ({@code opentelemetry-proto}, whose generated gRPC services gRPC's Netty server runs) and keeps every span,
+ * metric and log record with its resource's {@code service.name} and the request's {@code Authorization} header.
  */
 final class OtlpReceiver implements AutoCloseable {
 
-    /** A received span, flattened for assertions. */
+    /** A received span, flattened for assertions; {@code transport} is "http" or "grpc". */
     record ReceivedSpan(String serviceName, String traceId, String spanId, String parentSpanId, String name,
             String kind, String status, List<String> exceptionTypes, Map<String, String> attributes,
-            String authorization) {
+            String authorization, String transport) {
     }
 
-    private final HttpServer server;
-    private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
-    private final List<String> contentTypes = new CopyOnWriteArrayList<>();
+    /** A received metric (name only: the tests ask which instruments arrived, from which service). */
+    record ReceivedMetric(String serviceName, String name, String authorization, String transport) {
+    }
 
-    OtlpReceiver(int port) throws IOException, InterruptedException {
-        server = bind(port);
-        server.createContext("/v1/traces", this::traces);
-        server.createContext("/", exchange -> respond(exchange, 404, new byte[0]));
-        server.start();
+    /** A received log record: body text, severity, the trace context it carries, its attributes. */
+    record ReceivedLog(String serviceName, String body, String severity, String traceId, String spanId,
+            Map<String, String> attributes, String authorization, String transport) {
+    }
+
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Context.Key<String> CALL_AUTHORIZATION = Context.key("authorization");
+
+    private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    private final List<ReceivedMetric> metrics = new CopyOnWriteArrayList<>();
+    private final List<ReceivedLog> logs = new CopyOnWriteArrayList<>();
+    private HttpServer http;
+    private Server grpc;
+
+    private OtlpReceiver() {
+    }
+
+    /** OTLP/HTTP with protobuf bodies on {@code port}: {@code /v1/traces}, {@code /v1/metrics}, {@code /v1/logs}. */
+    static OtlpReceiver http(int port) throws IOException, InterruptedException {
+        OtlpReceiver receiver = new OtlpReceiver();
+        HttpServer http = bindHttp(port);
+        http.createContext("/v1/traces", exchange -> receive(exchange, body -> {
+            receiver.traces(ExportTraceServiceRequest.parseFrom(body), authorization(exchange), "http");
+            return ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+        }));
+        http.createContext("/v1/metrics", exchange -> receive(exchange, body -> {
+            receiver.metrics(ExportMetricsServiceRequest.parseFrom(body), authorization(exchange), "http");
+            return ExportMetricsServiceResponse.getDefaultInstance().toByteArray();
+        }));
+        http.createContext("/v1/logs", exchange -> receive(exchange, body -> {
+            receiver.logs(ExportLogsServiceRequest.parseFrom(body), authorization(exchange), "http");
+            return ExportLogsServiceResponse.getDefaultInstance().toByteArray();
+        }));
+        http.createContext("/", exchange -> respond(exchange, 404, new byte[0]));
+        http.start();
+        receiver.http = http;
+        return receiver;
+    }
+
+    /** OTLP/gRPC on {@code port} (plaintext HTTP/2, as an OTLP exporter sends to an {@code http://} endpoint). */
+    static OtlpReceiver grpc(int port) throws IOException, InterruptedException {
+        OtlpReceiver receiver = new OtlpReceiver();
+        receiver.grpc = bindGrpc(port, receiver);
+        return receiver;
+    }
+
+    private static Server bindGrpc(int port, OtlpReceiver store) throws IOException, InterruptedException {
+        io.grpc.ServerInterceptor keepAuthorization = new io.grpc.ServerInterceptor() {
+            @Override
+            public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, R> call, Metadata headers,
+                    io.grpc.ServerCallHandler<Q, R> next) {
+                Context context = Context.current().withValue(CALL_AUTHORIZATION, headers.get(AUTHORIZATION));
+                return Contexts.interceptCall(context, call, headers, next);
+            }
+        };
+        TraceServiceGrpc.TraceServiceImplBase traces = new TraceServiceGrpc.TraceServiceImplBase() {
+            @Override
+            public void export(ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> reply) {
+                store.traces(request, CALL_AUTHORIZATION.get(), "grpc");
+                reply.onNext(ExportTraceServiceResponse.getDefaultInstance());
+                reply.onCompleted();
+            }
+        };
+        MetricsServiceGrpc.MetricsServiceImplBase metrics = new MetricsServiceGrpc.MetricsServiceImplBase() {
+            @Override
+            public void export(ExportMetricsServiceRequest request,
+                    StreamObserver<ExportMetricsServiceResponse> reply) {
+                store.metrics(request, CALL_AUTHORIZATION.get(), "grpc");
+                reply.onNext(ExportMetricsServiceResponse.getDefaultInstance());
+                reply.onCompleted();
+            }
+        };
+        LogsServiceGrpc.LogsServiceImplBase logs = new LogsServiceGrpc.LogsServiceImplBase() {
+            @Override
+            public void export(ExportLogsServiceRequest request, StreamObserver<ExportLogsServiceResponse> reply) {
+                store.logs(request, CALL_AUTHORIZATION.get(), "grpc");
+                reply.onNext(ExportLogsServiceResponse.getDefaultInstance());
+                reply.onCompleted();
+            }
+        };
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
+                        .addService(ServerInterceptors.intercept(traces, keepAuthorization))
+                        .addService(ServerInterceptors.intercept(metrics, keepAuthorization))
+                        .addService(ServerInterceptors.intercept(logs, keepAuthorization))
+                        .build().start();
+            } catch (IOException inUse) {
+                if (!(inUse.getCause() instanceof BindException) || System.nanoTime() > deadline) {
+                    throw inUse;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     /** Binds, retrying for up to 10 s while a previous listener's connections still hold the port. */
-    private static HttpServer bind(int port) throws IOException, InterruptedException {
+    private static HttpServer bindHttp(int port) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
             try {
                 return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
-            } catch (java.net.BindException inUse) {
+            } catch (BindException inUse) {
                 if (System.nanoTime() > deadline) {
                     throw inUse;
                 }
@@ -63,45 +177,78 @@ final class OtlpReceiver implements AutoCloseable {
         }
     }
 
-    private void traces(HttpExchange exchange) throws IOException {
+    private interface Decoder {
+        byte[] decode(InputStream body) throws IOException;
+    }
+
+    private static void receive(HttpExchange exchange, Decoder decoder) throws IOException {
         try (InputStream raw = exchange.getRequestBody()) {
             InputStream body = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
                     ? new GZIPInputStream(raw) : raw;
-            contentTypes.add(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
-            ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
-                String service = attributes(resourceSpans.getResource()).get("service.name");
-                for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
-                    for (Span span : scopeSpans.getSpansList()) {
-                        spans.add(flatten(service, span, authorization));
-                    }
-                }
-            }
-            respond(exchange, 200, ExportTraceServiceResponse.getDefaultInstance().toByteArray());
+            respond(exchange, 200, decoder.decode(body));
         } catch (RuntimeException | IOException e) {
             respond(exchange, 400, new byte[0]);
         }
     }
 
-    private static ReceivedSpan flatten(String service, Span span, String authorization) {
+    private static String authorization(HttpExchange exchange) {
+        return exchange.getRequestHeaders().getFirst("Authorization");
+    }
+
+    private void traces(ExportTraceServiceRequest request, String authorization, String transport) {
+        for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
+            String service = attributes(resourceSpans.getResource().getAttributesList()).get("service.name");
+            for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+                for (Span span : scopeSpans.getSpansList()) {
+                    spans.add(flatten(service, span, authorization, transport));
+                }
+            }
+        }
+    }
+
+    private void metrics(ExportMetricsServiceRequest request, String authorization, String transport) {
+        for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
+            String service = service(resourceMetrics.getResource());
+            for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
+                for (Metric metric : scopeMetrics.getMetricsList()) {
+                    metrics.add(new ReceivedMetric(service, metric.getName(), authorization, transport));
+                }
+            }
+        }
+    }
+
+    private void logs(ExportLogsServiceRequest request, String authorization, String transport) {
+        HexFormat hex = HexFormat.of();
+        for (ResourceLogs resourceLogs : request.getResourceLogsList()) {
+            String service = service(resourceLogs.getResource());
+            for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
+                for (LogRecord log : scopeLogs.getLogRecordsList()) {
+                    logs.add(new ReceivedLog(service, text(log.getBody()), log.getSeverityText(),
+                            hex.formatHex(log.getTraceId().toByteArray()), hex.formatHex(log.getSpanId().toByteArray()),
+                            attributes(log.getAttributesList()), authorization, transport));
+                }
+            }
+        }
+    }
+
+    private static ReceivedSpan flatten(String service, Span span, String authorization, String transport) {
         HexFormat hex = HexFormat.of();
         List<String> exceptions = new ArrayList<>();
         span.getEventsList().stream().filter(event -> event.getName().equals("exception"))
-                .forEach(event -> exceptions.add(String.valueOf(event.getAttributesList().stream()
-                        .filter(attribute -> attribute.getKey().equals("exception.type")).findFirst()
-                        .map(attribute -> text(attribute.getValue())).orElse(null))));
+                .forEach(event -> exceptions.add(attributes(event.getAttributesList()).get("exception.type")));
         return new ReceivedSpan(service, hex.formatHex(span.getTraceId().toByteArray()),
                 hex.formatHex(span.getSpanId().toByteArray()), hex.formatHex(span.getParentSpanId().toByteArray()),
                 span.getName(), span.getKind().name().replace("SPAN_KIND_", ""),
                 span.getStatus().getCode().name().replace("STATUS_CODE_", ""), exceptions,
-                span.getAttributesList().stream().collect(Collectors.toMap(KeyValue::getKey,
-                        attribute -> text(attribute.getValue()), (first, second) -> first)),
-                authorization);
+                attributes(span.getAttributesList()), authorization, transport);
     }
 
-    private static Map<String, String> attributes(Resource resource) {
-        return resource.getAttributesList().stream().collect(Collectors.toMap(KeyValue::getKey,
+    private static String service(Resource resource) {
+        return attributes(resource.getAttributesList()).get("service.name");
+    }
+
+    private static Map<String, String> attributes(List<KeyValue> attributes) {
+        return attributes.stream().collect(Collectors.toMap(KeyValue::getKey,
                 attribute -> text(attribute.getValue()), (first, second) -> first));
     }
 
@@ -144,12 +291,25 @@ final class OtlpReceiver implements AutoCloseable {
         return spans.size();
     }
 
-    List<String> contentTypes() {
-        return List.copyOf(contentTypes);
+    List<ReceivedMetric> metrics() {
+        return List.copyOf(metrics);
+    }
+
+    List<ReceivedLog> logs() {
+        return List.copyOf(logs);
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        if (http != null) {
+            http.stop(0);
+        }
+        if (grpc != null) {
+            try {
+                grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -31,58 +30,31 @@ import org.junit.jupiter.api.Test;
 class PayaraServerWideLoggingIT {
 
     private static final int PORT = 18091;
-    private static Process payara;
+    private static StandaloneServer payara;
     private static Path stdout;
     private static Path stderr;
 
     @BeforeAll
     static void startPayara() throws Exception {
         Path work = Path.of(System.getProperty("payara.dir"), "server-wide");
-        Files.createDirectories(work);
         stdout = work.resolve("stdout.log");
         stderr = work.resolve("stderr.log");
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xbootclasspath/a:" + System.getProperty("observe.logging.jar"),
-                "-Dhazelcast.phone.home.enabled=false",
-                "-Djava.io.tmpdir=" + System.getProperty("payara.dir"),
-                "-jar", System.getProperty("payara.micro.jar"),
-                "--logproperties", System.getProperty("payara.logging.properties"),
-                "--deploy", System.getProperty("demo.war"), "--contextroot", "/",
-                "--port", Integer.toString(PORT),
-                "--disablephonehome", "--clustername", "observe-ee-server-wide",
-                "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1", "--hzpublicaddress", "127.0.0.1");
-        payara = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        URL base = new URL("http://127.0.0.1:" + PORT + "/");
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            assertTrue(payara.isAlive(), "Payara Micro exited; see " + stderr);
-            try {
-                if (Http.get(base, "api/orders/0").headers().firstValue("X-Request-ID").isPresent()) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Payara Micro did not start in 180 s; see " + stdout);
+        payara = StandaloneServer.payara("server-wide", PORT,
+                List.of("-Xbootclasspath/a:" + System.getProperty("observe.logging.jar")),
+                List.of("--logproperties", System.getProperty("payara.logging.properties")), Map.of());
     }
 
     @AfterAll
     static void stopPayara() throws Exception {
         if (payara != null) {
-            payara.destroy();
-            if (!payara.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                payara.destroyForcibly();
-            }
+            payara.close();
         }
     }
 
     @Test
     void everyLineOfTheServerIsObserveJsonWithRequestContextOnTheApplicationsLines() throws Exception {
         String requestId = "server-wide-" + UUID.randomUUID();
-        HttpResponse<String> placed = Http.postJson(new URL("http://127.0.0.1:" + PORT + "/"), "api/orders",
+        HttpResponse<String> placed = Http.postJson(payara.base(), "api/orders",
                 "{\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"price\":9.99}]}", "X-Request-ID", requestId,
                 "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("bob:bob-pw".getBytes()));
         assertEquals(201, placed.statusCode(), placed.body());

@@ -49,7 +49,7 @@ class LogInstallationTest {
     void applicationRecordsLeaveTheServerHandlersAndComeBackAfterUninstall() {
         ClassLoader application = new URLClassLoader(new URL[0], getClass().getClassLoader());
         LogInstallation installation = LogInstallation.install(LogFormat.builder().build(),
-                Map.of("dev.observe.test.levels", Level.FINE), application);
+                Map.of("dev.observe.test.levels", Level.FINE), application, null);
         assertNotNull(installation);
         try {
             assertEquals(Level.FINE, Logger.getLogger("dev.observe.test.levels").getLevel());
@@ -80,8 +80,8 @@ class LogInstallationTest {
     void twoApplicationsUninstallInAnyOrder() {
         ClassLoader first = new URLClassLoader(new URL[0], getClass().getClassLoader());
         ClassLoader second = new URLClassLoader(new URL[0], getClass().getClassLoader());
-        LogInstallation a = LogInstallation.install(LogFormat.builder().build(), Map.of(), first);
-        LogInstallation b = LogInstallation.install(LogFormat.builder().build(), Map.of(), second);
+        LogInstallation a = LogInstallation.install(LogFormat.builder().build(), Map.of(), first, null);
+        LogInstallation b = LogInstallation.install(LogFormat.builder().build(), Map.of(), second, null);
 
         a.uninstall();
         Thread.currentThread().setContextClassLoader(ClassLoader.getPlatformClassLoader());

@@ -1,0 +1,115 @@
+package dev.observe.ee.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server the test starts itself with the demo deployed, for what Arquillian's adapters cannot do: a server-wide
+ * logging set-up, a console Arquillian cannot parse, an environment of the test's choosing. Payara Micro always
+ * with the loopback-only options; the process is stopped by the test that started it.
+ */
+final class StandaloneServer implements AutoCloseable {
+
+    /** Starts a server with the given environment. */
+    interface Starter {
+        StandaloneServer start(Map<String, String> environment) throws Exception;
+    }
+
+    private final Process process;
+    private final URL base;
+    private final Path output;
+
+    private StandaloneServer(Process process, URL base, Path output) {
+        this.process = process;
+        this.base = base;
+        this.output = output;
+    }
+
+    /**
+     * Payara Micro with the demo at the root context, its stdout and stderr in {@code work}; {@code jvmOptions} and
+     * {@code payaraOptions} added to the loopback-only ones.
+     */
+    static StandaloneServer payara(String name, int port, List<String> jvmOptions, List<String> payaraOptions,
+            Map<String, String> environment) throws Exception {
+        Path work = Path.of(System.getProperty("payara.dir"), name);
+        Files.createDirectories(work);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dhazelcast.phone.home.enabled=false",
+                "-Djava.io.tmpdir=" + System.getProperty("payara.dir"),
+                "-jar", System.getProperty("payara.micro.jar")));
+        command.addAll(payaraOptions);
+        command.addAll(List.of("--deploy", System.getProperty("demo.war"), "--contextroot", "/",
+                "--port", Integer.toString(port),
+                // its own cluster name, so that it never joins the Payara Micro Arquillian runs
+                "--disablephonehome", "--clustername", "observe-ee-" + name,
+                "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1", "--hzpublicaddress", "127.0.0.1"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(work.resolve("stdout.log").toFile()).redirectError(work.resolve("stderr.log").toFile());
+        builder.environment().putAll(environment);
+        return awaitDemo(builder.start(), port, work.resolve("stderr.log"), "Payara Micro");
+    }
+
+    /** Open Liberty's server {@code serverName} (from server-config/) with the demo in its {@code apps}. */
+    static StandaloneServer liberty(String serverName, int port, Map<String, String> environment) throws Exception {
+        Path home = Path.of(System.getProperty("liberty.home"));
+        Path serverDir = home.resolve("usr/servers/" + serverName);
+        Files.createDirectories(serverDir.resolve("apps"));
+        Files.copy(Path.of(System.getProperty("demo.war")), serverDir.resolve("apps/observe-ee-demo.war"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Path stdout = serverDir.resolve("stdout.log");
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/server").toString(), "run", serverName)
+                .redirectErrorStream(true).redirectOutput(stdout.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
+        return awaitDemo(builder.start(), port, stdout, "Liberty");
+    }
+
+    private static StandaloneServer awaitDemo(Process process, int port, Path output, String what) throws Exception {
+        StandaloneServer server = new StandaloneServer(process, new URL("http://127.0.0.1:" + port + "/"), output);
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError(what + " exited; see " + output);
+            }
+            try {
+                if (Http.get(server.base, "api/orders/0").headers().firstValue("X-Request-ID").isPresent()) {
+                    return server;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        server.close();
+        throw new AssertionError(what + " did not start the demo in 180 s; see " + output);
+    }
+
+    URL base() {
+        return base;
+    }
+
+    /** Where the server's console went (Payara Micro: its stderr, where its log lines go). */
+    Path output() {
+        return output;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "server stopped");
+    }
+}
