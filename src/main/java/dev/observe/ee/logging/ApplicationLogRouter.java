@@ -15,6 +15,9 @@ import java.util.logging.LogRecord;
  * delegates to it): the application's own code, the libraries in its WAR, and server code running for one of its
  * requests. Filtering the server's handlers instead would not do: Open Liberty's root handler ignores its filter.
  *
+ * <p>OpenTelemetry's exporters report a failing collector here at most once a minute ({@link
+ * ExporterMessageThrottle}), whichever side their records go to.
+ *
  * <p>Several applications may each install a router; each one removes exactly itself, wherever it ended up in the
  * chain (see {@link #replaceDelegate}).
  */
@@ -23,6 +26,7 @@ public final class ApplicationLogRouter extends Handler {
     private final Handler application;
     private final ClassLoader applicationLoader;
     private final List<Handler> server;
+    private final ExporterMessageThrottle exporterMessages = new ExporterMessageThrottle();
 
     // Decisions per class loader, weakly keyed so that no loader is kept alive by them...
     private final java.util.Map<ClassLoader, Boolean> decisions = new java.util.WeakHashMap<>();
@@ -47,6 +51,9 @@ public final class ApplicationLogRouter extends Handler {
 
     @Override
     public void publish(LogRecord record) {
+        if (record == null || !exporterMessages.admit(record)) {
+            return;
+        }
         if (isApplications(Thread.currentThread().getContextClassLoader())) {
             application.publish(record);
         } else {

@@ -19,11 +19,13 @@ import java.util.logging.LogRecord;
  * {@link JsonLogFormatter} ({@code .schema}, {@code .service}, {@code .static-fields},
  * {@code .redact.additional-keys}, {@code .max-value-length}, {@code .color}). The package must be on the class
  * path JUL loads handlers from (the boot or system class path); see docs/logging.md. An application that finds
- * this handler on the root logger installs none of its own.
+ * this handler on the root logger installs none of its own. OpenTelemetry's exporters report a failing collector
+ * at most once a minute ({@link ExporterMessageThrottle}).
  */
 public class ServerWideLogHandler extends Handler {
 
     private final StdoutHandler delegate;
+    private final ExporterMessageThrottle exporterMessages = new ExporterMessageThrottle();
 
     /** For JUL: settings from the logging properties. */
     public ServerWideLogHandler() {
@@ -43,7 +45,7 @@ public class ServerWideLogHandler extends Handler {
 
     @Override
     public void publish(LogRecord record) {
-        if (isLoggable(record)) {
+        if (isLoggable(record) && exporterMessages.admit(record)) {
             delegate.publish(record);
         }
     }

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The demo's WAR as built, configured for production the guide's way: from the environment only, as an operator
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * the same endpoint. Each server runs in a process of the test's own, since only a
  * process has an environment.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class EnvironmentConfiguredExport {
 
     static final String SERVICE = "orders-from-environment";
@@ -148,5 +151,33 @@ abstract class EnvironmentConfiguredExport {
             assertEquals(TOKEN, log.authorization(), log.toString());
             assertEquals("grpc", log.transport(), log.toString());
         }
+    }
+
+    /** Last: the collector goes away for good. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aDeadCollectorIsReportedInTheServersOutputAtMostOnceAMinute() throws Exception {
+        Thread.sleep(1500);  // what the earlier tests made is exported
+        int before = failureLines().size();
+        receiver.close();
+        long start = System.nanoTime();
+        // 15 s of traffic: every request makes spans, log records and metrics that fail to export, over gRPC.
+        while (System.nanoTime() - start < 15_000_000_000L) {
+            assertEquals(400, Http.postJson(server.base(), "api/orders", "{\"items\":[]}").statusCode());
+            Thread.sleep(100);
+        }
+        Thread.sleep(2000);
+        List<String> failures = failureLines();
+        List<String> during = failures.subList(before, failures.size());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.println(getClass().getSimpleName() + ": exporter failure lines in " + Math.round(seconds)
+                + " s of dead collector: " + during.size());
+        assertTrue(during.size() >= 1, "the dead collector is reported");
+        assertTrue(during.size() <= 1 + (int) (seconds / 60), "at most once a minute: " + during);
+    }
+
+    private static List<String> failureLines() throws java.io.IOException {
+        return server.lines().stream().filter(line -> line.contains("Failed to export")
+                || line.contains("Too many log messages")).toList();
     }
 }

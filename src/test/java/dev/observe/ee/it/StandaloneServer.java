@@ -27,11 +27,13 @@ final class StandaloneServer implements AutoCloseable {
     private final Process process;
     private final URL base;
     private final Path output;
+    private final List<Path> outputs;
 
-    private StandaloneServer(Process process, URL base, Path output) {
+    private StandaloneServer(Process process, URL base, Path output, List<Path> outputs) {
         this.process = process;
         this.base = base;
         this.output = output;
+        this.outputs = outputs;
     }
 
     /**
@@ -57,7 +59,8 @@ final class StandaloneServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(work.resolve("stdout.log").toFile()).redirectError(work.resolve("stderr.log").toFile());
         builder.environment().putAll(environment);
-        return awaitDemo(builder.start(), port, work.resolve("stderr.log"), "Payara Micro");
+        return awaitDemo(builder.start(), port, work.resolve("stderr.log"),
+                List.of(work.resolve("stdout.log"), work.resolve("stderr.log")), "Payara Micro");
     }
 
     /** Open Liberty's server {@code serverName} (from server-config/) with the demo in its {@code apps}. */
@@ -72,11 +75,13 @@ final class StandaloneServer implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(stdout.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(environment);
-        return awaitDemo(builder.start(), port, stdout, "Liberty");
+        return awaitDemo(builder.start(), port, stdout, List.of(stdout), "Liberty");
     }
 
-    private static StandaloneServer awaitDemo(Process process, int port, Path output, String what) throws Exception {
-        StandaloneServer server = new StandaloneServer(process, new URL("http://127.0.0.1:" + port + "/"), output);
+    private static StandaloneServer awaitDemo(Process process, int port, Path output, List<Path> outputs, String what)
+            throws Exception {
+        StandaloneServer server = new StandaloneServer(process, new URL("http://127.0.0.1:" + port + "/"), output,
+                outputs);
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -102,6 +107,15 @@ final class StandaloneServer implements AutoCloseable {
     /** Where the server's console went (Payara Micro: its stderr, where its log lines go). */
     Path output() {
         return output;
+    }
+
+    /** Every line the server printed so far, on both streams. */
+    List<String> lines() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path file : outputs) {
+            lines.addAll(Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return lines;
     }
 
     @Override
