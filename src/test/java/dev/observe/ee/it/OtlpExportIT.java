@@ -36,8 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class OtlpExportIT {
 
-    private static final String KEPT_BY_RATIO = "0000000000000001";
-    private static final String DROPPED_BY_RATIO = "7fffffffffffffff";
+    static final String KEPT_BY_RATIO = "0000000000000001";
+    static final String DROPPED_BY_RATIO = "7fffffffffffffff";
 
     private static OtlpReceiver receiver;
 
@@ -70,7 +70,7 @@ class OtlpExportIT {
         }
     }
 
-    private static String traceId(String lowerHalf) {
+    static String traceId(String lowerHalf) {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16) + lowerHalf;
     }
 
