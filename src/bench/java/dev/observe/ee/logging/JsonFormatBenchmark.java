@@ -87,12 +87,8 @@ public class JsonFormatBenchmark {
     @Setup
     public void setUp() {
         boolean full = shape.equals("full");
-        Object[] context = full ? new Object[] {"request_id", "0f8fad5b-d9cb-469f-a165-70867728950e",
-                "method", "POST", "path", "/api/orders", "user_id", "alice", "tenant", "acme", "client_ip",
-                "203.0.113.7"} : new Object[0];
-        Object[] keyValues = full
-                ? new Object[] {"order_id", 456L, "total", 99.99, "item_count", 3, "express", true, "sku", "A1"}
-                : new Object[] {"order_id", 456L, "total", 99.99, "user", "alice"};
+        Object[] context = context(full);
+        Object[] keyValues = keyValues(full);
         Throwable thrown = full ? exception() : null;
 
         // observe-ee: our record, our encoder, trace ids from a fixed lookup (the real one reads the OTel context).
@@ -234,6 +230,18 @@ public class JsonFormatBenchmark {
     }
 
     /** An exception with two causes, 30 distinct frames each (nothing for a formatter to fold). */
+    /** The request context fields of a shape. */
+    static Object[] context(boolean full) {
+        return full ? new Object[] {"request_id", "0f8fad5b-d9cb-469f-a165-70867728950e", "method", "POST", "path",
+                "/api/orders", "user_id", "alice", "tenant", "acme", "client_ip", "203.0.113.7"} : new Object[0];
+    }
+
+    /** The call's key-values of a shape. */
+    static Object[] keyValues(boolean full) {
+        return full ? new Object[] {"order_id", 456L, "total", 99.99, "item_count", 3, "express", true, "sku", "A1"}
+                : new Object[] {"order_id", 456L, "total", 99.99, "user", "alice"};
+    }
+
     static Throwable exception() {
         Throwable root = withFrames(new IllegalStateException("connection refused"), "db");
         Throwable middle = withFrames(new RuntimeException("insert failed", root), "repository");

@@ -1,13 +1,14 @@
 package dev.observe.ee.logging;
 
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
+import static io.opentelemetry.api.common.AttributeKey.stringKey;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.LoggerProvider;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.context.Context;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.ErrorManager;
 import java.util.logging.Handler;
@@ -32,12 +33,21 @@ public final class OpenTelemetryLogHandler extends Handler {
             Processors::loggerName, Processors::thread, Processors::message, Processors::fields,
             Processors::exception);
 
+    private static final AttributeKey<String> THREAD_NAME = stringKey("thread.name");
+    private static final AttributeKey<String> EXCEPTION_TYPE = stringKey("exception.type");
+    private static final AttributeKey<String> EXCEPTION_MESSAGE = stringKey("exception.message");
+    private static final AttributeKey<String> EXCEPTION_STACKTRACE = stringKey("exception.stacktrace");
+
     private final LoggerProvider loggers;
     private final LogFormat format;
+    private final String[] staticFields;
 
     public OpenTelemetryLogHandler(LoggerProvider loggers, LogFormat format) {
         this.loggers = loggers;
         this.format = format;
+        this.staticFields = format.staticFields.entrySet().stream()
+                .flatMap(field -> java.util.stream.Stream.of(field.getKey(), field.getValue()))
+                .toArray(String[]::new);
         setLevel(Level.ALL);
     }
 
@@ -51,14 +61,14 @@ public final class OpenTelemetryLogHandler extends Handler {
             for (LogProcessor processor : PROCESSORS) {
                 processor.process(record, event);
             }
-            loggers.get(event.logger.isEmpty() ? "root" : event.logger).logRecordBuilder()
+            LogRecordBuilder builder = loggers.get(event.logger.isEmpty() ? "root" : event.logger).logRecordBuilder()
                     .setTimestamp(event.epochSecond * 1_000_000_000L + event.nanos, TimeUnit.NANOSECONDS)
                     .setContext(Context.current())
                     .setSeverity(severity(record.getLevel()))
                     .setSeverityText(event.levelName)
-                    .setBody(bounded(event.event))
-                    .setAllAttributes(attributes(event))
-                    .emit();
+                    .setBody(bounded(event.event));
+            addAttributes(builder, event);
+            builder.emit();
         } catch (RuntimeException | LinkageError e) {
             reportError("observe-ee could not hand a log record to OpenTelemetry", null, ErrorManager.WRITE_FAILURE);
         }
@@ -68,36 +78,35 @@ public final class OpenTelemetryLogHandler extends Handler {
         return logger != null && logger.startsWith("io.opentelemetry.");
     }
 
-    private Attributes attributes(LogEvent event) {
-        AttributesBuilder attributes = Attributes.builder();
-        for (Map.Entry<String, String> field : format.staticFields.entrySet()) {
-            attributes.put(field.getKey(), field.getValue());
+    /** Straight onto the record: an intermediate {@code Attributes} would be copied into it again. */
+    private void addAttributes(LogRecordBuilder builder, LogEvent event) {
+        for (int i = 0; i < staticFields.length; i += 2) {
+            builder.setAttribute(stringKey(staticFields[i]), staticFields[i + 1]);
         }
         for (int i = 0; i < event.fieldCount(); i++) {
             String key = event.key(i);
             Object value = event.value(i);
             if (format.redaction.matches(key)) {
-                attributes.put(key, Redaction.REPLACEMENT);
+                builder.setAttribute(stringKey(key), Redaction.REPLACEMENT);
             } else if (value instanceof Boolean flag) {
-                attributes.put(key, flag);
+                builder.setAttribute(AttributeKey.booleanKey(key), flag);
             } else if (value instanceof Long || value instanceof Integer || value instanceof Short
                     || value instanceof Byte) {
-                attributes.put(key, ((Number) value).longValue());
+                builder.setAttribute(AttributeKey.longKey(key), ((Number) value).longValue());
             } else if (value instanceof Double || value instanceof Float) {
-                attributes.put(key, ((Number) value).doubleValue());
+                builder.setAttribute(AttributeKey.doubleKey(key), ((Number) value).doubleValue());
             } else if (value != null) {
-                attributes.put(key, bounded(SafeText.of(value)));
+                builder.setAttribute(stringKey(key), bounded(SafeText.of(value)));
             }
         }
-        attributes.put("thread.name", event.threadName);
+        builder.setAttribute(THREAD_NAME, event.threadName);
         if (event.thrown != null) {
-            attributes.put("exception.type", event.thrown.getClass().getName());
+            builder.setAttribute(EXCEPTION_TYPE, event.thrown.getClass().getName());
             if (event.thrown.getMessage() != null) {
-                attributes.put("exception.message", bounded(SafeText.of(event.thrown.getMessage())));
+                builder.setAttribute(EXCEPTION_MESSAGE, bounded(SafeText.of(event.thrown.getMessage())));
             }
-            attributes.put("exception.stacktrace", stackTrace(event.thrown));
+            builder.setAttribute(EXCEPTION_STACKTRACE, stackTrace(event.thrown));
         }
-        return attributes.build();
     }
 
     private String bounded(String text) {
@@ -105,7 +114,7 @@ public final class OpenTelemetryLogHandler extends Handler {
     }
 
     private String stackTrace(Throwable thrown) {
-        StringBuilder text = new StringBuilder(256);
+        StringBuilder text = new StringBuilder(Math.min(format.maxStackTraceLength + 64, 4096));
         StackTraces.render(thrown, text, format.maxStackTraceLength);
         return text.toString();
     }
