@@ -14,8 +14,9 @@ import org.eclipse.microprofile.config.Config;
 public final class UnknownKeys {
 
     static final List<String> KNOWN = List.of(LogSettings.ENABLED, LogSettings.FORMAT, LogSettings.SCHEMA,
-            LogSettings.COLOR, LogSettings.EXPORT, LogSettings.RENAME, LogSettings.STATIC_FIELDS, LogSettings.REDACT_KEYS,
-            LogSettings.REDACT_ADDITIONAL_KEYS, LogSettings.MAX_VALUE_LENGTH, LogSettings.MAX_STACK_TRACE_LENGTH,
+            LogSettings.COLOR, LogSettings.EXPORT, LogSettings.RENAME, LogSettings.STATIC_FIELDS,
+            LogSettings.REDACT_KEYS, LogSettings.REDACT_ADDITIONAL_KEYS, LogSettings.MAX_VALUE_LENGTH,
+            LogSettings.MAX_STACK_TRACE_LENGTH,
             TracingSettings.EXCLUDE_PATHS, SamplingSettings.RATIO, SamplingSettings.KEEP_ERRORS,
             SamplingSettings.KEEP_SLOWER_THAN, SamplingSettings.MAX_BUFFERED_SPANS, ResourceSettings.SERVICE_VERSION,
             ResourceSettings.DEPLOYMENT_ENVIRONMENT);

@@ -11,8 +11,10 @@ import java.util.logging.LogRecord;
  * first message, drops the rest for a minute, then passes the next one with the number dropped.
  *
  * <p>Applied where observe-ee handles records (the application's router on the root logger, the server-wide
- * handler): a filter on the exporters' own loggers is not enough, since Open Liberty's loggers ignore filters set
- * through JUL.
+ * handler), not as a filter on the exporters' own loggers: those loggers are the server's, shared by every
+ * application and outliving this one, and on Open Liberty a handler put on them never saw a record, so what such a
+ * filter did there could not even be checked. Where observe-ee prints the records, both servers' lines are
+ * counted ({@code EnvironmentConfigured*IT}).
  */
 final class ExporterMessageThrottle {
 

@@ -16,9 +16,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * observe-ee's contribution to the runtime's OpenTelemetry SDK, through OpenTelemetry's own autoconfiguration SPI
  * (listed in {@code META-INF/services}; Payara Micro and Open Liberty both call it for the application's SDK):
- * OTLP export of a signal whose endpoint is configured ({@link EndpointImpliesExport}); the configured propagators, plus {@link RequestIdPropagator}; the configured sampler, behind
- * {@link ExcludedPathsSampler}; the configured span exporter, behind the error-keeping tail sampler
- * ({@link ErrorKeepingExporter}) when {@code observe.sampling.ratio} is below 1.
+ * OTLP export of a signal whose endpoint is configured ({@link EndpointImpliesExport}); the configured
+ * propagators, plus {@link RequestIdPropagator}; the configured sampler, behind {@link ExcludedPathsSampler}; the
+ * configured span exporter, behind the error-keeping tail sampler ({@link ErrorKeepingExporter}) when
+ * {@code observe.sampling.ratio} is below 1.
  */
 public final class ObserveAutoConfiguration implements AutoConfigurationCustomizerProvider {
 
