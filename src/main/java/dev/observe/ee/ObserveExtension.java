@@ -203,7 +203,16 @@ public final class ObserveExtension implements Extension {
         }
     }
 
-    void configure(@Observes AfterDeploymentValidation validation, BeanManager beanManager) {
+    /**
+     * After the runtime's own observers of this event ({@code LIBRARY_AFTER}): Payara Micro sets up the
+     * application's SDK in one of them ({@code TelemetryCdiExtension.initializeOpenTelemetry}), and a call on its
+     * {@code OpenTelemetry} bean before that (the log export asks it for its logs API) left the bean with an SDK
+     * other than the one Payara's own spans use: {@code @Traced} spans never reached the exporter while Payara's
+     * did. Found as a flaky {@code OtlpExportIT} (the order of observers with equal priorities is the container's
+     * choice); running this observer first reproduces it every time.
+     */
+    void configure(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER)
+            AfterDeploymentValidation validation, BeanManager beanManager) {
         if (Telemetry.runtimeProvided()) {
             useRuntimeOpenTelemetry(beanManager);
         }

@@ -119,7 +119,7 @@ public final class OpenTelemetryLogHandler extends Handler {
         return text.toString();
     }
 
-    /** OpenTelemetry's severity for a JUL level, as OpenTelemetry's own JUL bridge maps them. */
+    /** OpenTelemetry's severity for a JUL level, by level value: custom levels fall in with the standard ones. */
     static Severity severity(Level level) {
         int value = level == null ? Level.INFO.intValue() : level.intValue();
         if (value >= Level.SEVERE.intValue()) {

@@ -29,15 +29,33 @@ public final class Deployments {
                 .addClasses(classes)
                 .addAsLibrary(libraryJar());
         if (bareRuntime()) {
-            File[] jars = new File(System.getProperty("opentelemetry.sdk.dir", "")).listFiles(
-                    (dir, file) -> file.endsWith(".jar"));
-            if (jars == null || jars.length == 0) {
-                throw new IllegalStateException("System property opentelemetry.sdk.dir must name the OpenTelemetry "
-                        + "jars the build copied (run the integration tests through `mvn verify`)");
-            }
-            war.addAsLibraries(jars);
+            war.addAsLibraries(jarsIn("opentelemetry.sdk.dir"));
         }
         return war;
+    }
+
+    /**
+     * The demo's WAR as built, with its {@code microprofile-config.properties} replaced by {@code configuration};
+     * on a runtime without MicroProfile Telemetry plus the OpenTelemetry jars.
+     */
+    public static WebArchive demo(String configuration) {
+        WebArchive demo = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("demo.war")));
+        demo.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
+        demo.addAsResource(new StringAsset(configuration), "META-INF/microprofile-config.properties");
+        if (bareRuntime()) {
+            demo.addAsLibraries(jarsIn("opentelemetry.sdk.dir"));
+        }
+        return demo;
+    }
+
+    /** The jars in the folder the system property names, which the build filled. */
+    public static File[] jarsIn(String property) {
+        File[] jars = new File(System.getProperty(property, "")).listFiles((dir, file) -> file.endsWith(".jar"));
+        if (jars == null || jars.length == 0) {
+            throw new IllegalStateException("System property " + property + " must name a folder of jars the build "
+                    + "copied (run the integration tests through `mvn verify`)");
+        }
+        return jars;
     }
 
     /**

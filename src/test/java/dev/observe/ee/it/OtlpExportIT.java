@@ -4,7 +4,6 @@ import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,17 +39,15 @@ class OtlpExportIT {
     private static OtlpReceiver receiver;
 
     @Deployment(testable = false)
-    static WebArchive deployment() throws Exception {
-        WebArchive demo = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("demo.war")));
-        demo.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
-        return demo.addAsResource(new StringAsset("mp.config.profile=prod\n"
+    static WebArchive deployment() {
+        return Deployments.demo("mp.config.profile=prod\n"
                 + "otel.service.name=orders-demo\n"
                 + "otel.traces.exporter=otlp\n"
                 + "otel.exporter.otlp.protocol=http/protobuf\n"
                 + "otel.exporter.otlp.endpoint=http://127.0.0.1:" + System.getProperty("it.otlp.port") + "\n"
                 + "otel.exporter.otlp.headers=Authorization=Bearer test-token-42\n"
                 + "otel.bsp.schedule.delay=100\n"
-                + "observe.sampling.ratio=0.5\n"), "META-INF/microprofile-config.properties");
+                + "observe.sampling.ratio=0.5\n");
     }
 
     @ArquillianResource

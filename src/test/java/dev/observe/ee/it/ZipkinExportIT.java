@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
-import java.io.File;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,31 +42,18 @@ class ZipkinExportIT {
     private static ZipkinServer zipkin;
 
     @Deployment(testable = false)
-    static WebArchive deployment() throws Exception {
-        WebArchive demo = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("demo.war")));
-        demo.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
-        demo.addAsResource(new StringAsset("mp.config.profile=prod\n"
+    static WebArchive deployment() {
+        WebArchive demo = Deployments.demo("mp.config.profile=prod\n"
                 + "otel.service.name=" + SERVICE + "\n"
                 + "otel.traces.exporter=zipkin\n"
                 + "otel.exporter.zipkin.endpoint=http://127.0.0.1:" + System.getProperty("it.zipkin.port")
                 + "/api/v2/spans\n"
                 + "otel.bsp.schedule.delay=100\n"
-                + "observe.sampling.ratio=0.5\n"), "META-INF/microprofile-config.properties");
-        if (Deployments.bareRuntime()) {
-            demo.addAsLibraries(jars(System.getProperty("opentelemetry.sdk.dir")));
-        }
+                + "observe.sampling.ratio=0.5\n");
         if (Deployments.bareRuntime() || server().startsWith("payara")) {
-            demo.addAsLibraries(jars(System.getProperty("zipkin.exporter.dir")));
+            demo.addAsLibraries(Deployments.jarsIn("zipkin.exporter.dir"));
         }
         return demo;
-    }
-
-    private static File[] jars(String directory) {
-        File[] jars = new File(String.valueOf(directory)).listFiles((dir, name) -> name.endsWith(".jar"));
-        if (jars == null || jars.length == 0) {
-            throw new IllegalStateException("no jars in " + directory + " (run the tests through `mvn verify`)");
-        }
-        return jars;
     }
 
     @ArquillianResource
