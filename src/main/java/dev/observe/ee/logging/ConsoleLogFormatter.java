@@ -1,26 +1,39 @@
 package dev.observe.ee.logging;
 
-import java.util.logging.LogManager;
+import dev.observe.ee.internal.config.LogSettings;
+
+import dev.observe.ee.internal.logging.LineFormat;
+import dev.observe.ee.internal.logging.LogFormat;
+
+import java.util.logging.Formatter;
+import java.util.logging.LogRecord;
 
 /**
- * The developer console lines of {@link ConsoleRenderer} as a standard JUL {@link java.util.logging.Formatter},
- * configured like {@link JsonLogFormatter} (plus {@code .color=true|false}).
+ * observe-ee's developer console lines (structlog's {@code ConsoleRenderer}: time, level, event, then
+ * {@code key=value} pairs) as a standard JUL {@link Formatter}, for a server's own handlers.
+ *
+ * <p>Created by JUL with the no-argument constructor, it reads the settings of {@link JsonLogFormatter} from the
+ * logging properties under its own class name, plus {@code .color=true|false} (ANSI colours).
+ *
+ * <p>Thread-safe. {@link #format} never throws: a record that cannot be formatted becomes a line naming the
+ * failure's type.
  */
-public class ConsoleLogFormatter extends LineFormatter {
+public final class ConsoleLogFormatter extends Formatter {
+
+    private final LineFormat line;
 
     /** For JUL: settings from the logging properties. */
     public ConsoleLogFormatter() {
-        this(FormatterProperties.read(ConsoleLogFormatter.class.getName(), LogManager.getLogManager(),
-                LogFormat.Renderer.CONSOLE));
+        line = LineFormat.fromLoggingProperties(ConsoleLogFormatter.class.getName(), LogSettings.Format.CONSOLE);
     }
 
-    /** With explicit settings. */
-    public ConsoleLogFormatter(LogFormat format) {
-        super(format);
-    }
-
+    /** One line, control characters escaped, ending in a line feed. Never throws. */
     @Override
-    String failed(Throwable failure) {
-        return "observe-ee could not format a log record: " + failure.getClass().getName() + "\n";
+    public String format(LogRecord record) {
+        try {
+            return line.format(record);
+        } catch (RuntimeException | LinkageError e) {
+            return "observe-ee could not format a log record: " + e.getClass().getName() + "\n";
+        }
     }
 }

@@ -1,31 +1,44 @@
 package dev.observe.ee.logging;
 
-import java.util.logging.LogManager;
+import dev.observe.ee.internal.config.LogSettings;
+
+import dev.observe.ee.internal.logging.LineFormat;
+import dev.observe.ee.internal.logging.LogFormat;
+
+import java.util.logging.Formatter;
+import java.util.logging.LogRecord;
 
 /**
- * observe-ee's JSON lines as a standard JUL {@link java.util.logging.Formatter}, for a server's own handlers
- * (server-wide mode: {@code java.util.logging.ConsoleHandler.formatter=dev.observe.ee.logging.JsonLogFormatter}
- * in the server's logging properties). Created by JUL with the no-argument constructor, it reads its settings from
- * the logging properties under its class name: {@code .schema} ({@code default}, {@code ecs}, {@code logstash}),
- * {@code .service}, {@code .static-fields} ({@code name=value,…}), {@code .redact.additional-keys} and
- * {@code .max-value-length}. See docs/logging.md.
+ * observe-ee's JSON lines as a standard JUL {@link Formatter}, for a server's own handlers (server-wide mode:
+ * {@code java.util.logging.ConsoleHandler.formatter=dev.observe.ee.logging.JsonLogFormatter} in the server's
+ * logging properties).
+ *
+ * <p>Created by JUL with the no-argument constructor, it reads its settings from the logging properties
+ * ({@link java.util.logging.LogManager#getProperty}) under its class name: {@code .schema} ({@code default},
+ * {@code ecs}, {@code logstash}), {@code .service}, {@code .static-fields} ({@code name=value,…}),
+ * {@code .redact.additional-keys} and {@code .max-value-length}; a bad value falls back to the default and is
+ * reported. See docs/logging.md.
+ *
+ * <p>Thread-safe. {@link #format} never throws: a record that cannot be formatted becomes a one-line JSON object
+ * naming the failure's type.
  */
-public class JsonLogFormatter extends LineFormatter {
+public final class JsonLogFormatter extends Formatter {
+
+    private final LineFormat line;
 
     /** For JUL: settings from the logging properties. */
     public JsonLogFormatter() {
-        this(FormatterProperties.read(JsonLogFormatter.class.getName(), LogManager.getLogManager(),
-                LogFormat.Renderer.JSON));
+        line = LineFormat.fromLoggingProperties(JsonLogFormatter.class.getName(), LogSettings.Format.JSON);
     }
 
-    /** With explicit settings. */
-    public JsonLogFormatter(LogFormat format) {
-        super(format);
-    }
-
+    /** One JSON object and a line feed, in UTF-16 as JUL's formatters return it. Never throws. */
     @Override
-    String failed(Throwable failure) {
-        return "{\"event\":\"observe-ee could not format a log record\",\"error\":\"" + failure.getClass().getName()
-                + "\"}\n";
+    public String format(LogRecord record) {
+        try {
+            return line.format(record);
+        } catch (RuntimeException | LinkageError e) {
+            return "{\"event\":\"observe-ee could not format a log record\",\"error\":\"" + e.getClass().getName()
+                    + "\"}\n";
+        }
     }
 }

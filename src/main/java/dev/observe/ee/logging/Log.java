@@ -1,5 +1,8 @@
 package dev.observe.ee.logging;
 
+import dev.observe.ee.internal.logging.StructuredRecord;
+import dev.observe.ee.internal.logging.ContextFields;
+import dev.observe.ee.internal.logging.KeyValues;
 import java.util.logging.ErrorManager;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -104,7 +107,7 @@ public final class Log {
 
     private void log(Level level, String event, Throwable error, Object[] keyValues) {
         try {
-            logger.log(new StructuredRecord(level, name, event, LogContext.fields(), bound,
+            logger.log(new StructuredRecord(level, name, event, ContextFields.get(), bound,
                     KeyValues.normalize(keyValues), error));
         } catch (RuntimeException | LinkageError e) {
             // A handler of somebody else's failed; the application must not notice. Reported once per JVM run.

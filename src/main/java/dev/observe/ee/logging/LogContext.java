@@ -1,5 +1,7 @@
 package dev.observe.ee.logging;
 
+import dev.observe.ee.internal.logging.ContextFields;
+import dev.observe.ee.internal.logging.KeyValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,10 +28,6 @@ import java.util.Map;
  * {@link Log} for how odd argument counts and null keys are shown.
  */
 public final class LogContext {
-
-    // Holds only JDK types (Object[] of String keys and the application's values), so that a pooled server thread
-    // that outlives the application pins none of the library's classes.
-    private static final ThreadLocal<Object[]> FIELDS = new ThreadLocal<>();
 
     private LogContext() {
     }
@@ -61,7 +59,7 @@ public final class LogContext {
 
     /** Removes every field from this thread's context. */
     public static void clear() {
-        FIELDS.remove();
+        ContextFields.set(KeyValues.EMPTY);
     }
 
     /**
@@ -129,17 +127,12 @@ public final class LogContext {
     }
 
     /** The bound pairs, never null; the array is never modified after it is bound. */
-    static Object[] fields() {
-        Object[] current = FIELDS.get();
-        return current != null ? current : KeyValues.EMPTY;
+    private static Object[] fields() {
+        return ContextFields.get();
     }
 
     private static void set(Object[] fields) {
-        if (fields.length == 0) {
-            FIELDS.remove();
-        } else {
-            FIELDS.set(fields);
-        }
+        ContextFields.set(fields);
     }
 
     private static Object[] merge(Object[] current, Object[] additions) {

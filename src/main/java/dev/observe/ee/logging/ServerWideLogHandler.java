@@ -1,5 +1,11 @@
 package dev.observe.ee.logging;
 
+import dev.observe.ee.internal.config.LogSettings;
+
+import dev.observe.ee.internal.logging.StdoutHandler;
+import dev.observe.ee.internal.logging.LogFormat;
+import dev.observe.ee.internal.logging.LineFormat;
+import dev.observe.ee.internal.logging.ExporterMessageThrottle;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -22,7 +28,7 @@ import java.util.logging.LogRecord;
  * this handler on the root logger installs none of its own. OpenTelemetry's exporters report a failing collector
  * at most once a minute ({@link ExporterMessageThrottle}).
  */
-public class ServerWideLogHandler extends Handler {
+public final class ServerWideLogHandler extends Handler {
 
     private final StdoutHandler delegate;
     private final ExporterMessageThrottle exporterMessages = new ExporterMessageThrottle();
@@ -31,10 +37,9 @@ public class ServerWideLogHandler extends Handler {
     public ServerWideLogHandler() {
         String prefix = ServerWideLogHandler.class.getName();
         LogManager manager = LogManager.getLogManager();
-        LogFormat.Renderer renderer = "console".equalsIgnoreCase(trim(manager.getProperty(prefix + ".format")))
-                ? LogFormat.Renderer.CONSOLE : LogFormat.Renderer.JSON;
-        delegate = new StdoutHandler(new LineFormat(FormatterProperties.read(prefix, manager, renderer),
-                TraceContext.detect()));
+        LogSettings.Format renderer = "console".equalsIgnoreCase(trim(manager.getProperty(prefix + ".format")))
+                ? LogSettings.Format.CONSOLE : LogSettings.Format.JSON;
+        delegate = new StdoutHandler(LineFormat.fromLoggingProperties(prefix, renderer));
         String level = manager.getProperty(prefix + ".level");
         try {
             setLevel(level == null ? Level.ALL : Level.parse(level.trim()));

@@ -33,8 +33,8 @@ import javax.management.ObjectName;
 public class LeakProbeResource {
 
     /** An enum of observe-ee: while a loader holding it lives, its constants (instances) live too. */
-    static final String OBSERVE_CLASS = "dev.observe.ee.logging.LogFormat$Renderer";
-    static final String ROUTER_CLASS = "dev.observe.ee.logging.ApplicationLogRouter";
+    static final String OBSERVE_CLASS = "dev.observe.ee.internal.logging.LogFormat$Renderer";
+    static final String ROUTER_CLASS = "dev.observe.ee.internal.logging.ApplicationLogRouter";
 
     /**
      * With {@code settle=true}, collects garbage and runs finalizers for up to 60 seconds until no copy of the

@@ -1,0 +1,271 @@
+package dev.observe.ee.internal;
+
+import dev.observe.ee.internal.config.InvalidConfigurationException;
+import dev.observe.ee.internal.config.LogSettings;
+import dev.observe.ee.internal.config.OpenTelemetrySettingsCheck;
+import dev.observe.ee.internal.config.ResourceSettings;
+import dev.observe.ee.internal.config.SamplingSettings;
+import dev.observe.ee.internal.config.TracingSettings;
+import dev.observe.ee.internal.config.UnknownKeys;
+import dev.observe.ee.internal.logging.LogFormat;
+import dev.observe.ee.internal.logging.LogInstallation;
+import dev.observe.ee.internal.logging.OpenTelemetryLogHandler;
+import dev.observe.ee.internal.telemetry.ApplicationName;
+import dev.observe.ee.internal.telemetry.ClassVisibility;
+import dev.observe.ee.internal.telemetry.EndpointImpliesExport;
+import dev.observe.ee.internal.telemetry.ExcludedPaths;
+import dev.observe.ee.internal.telemetry.ExtensionNames;
+import dev.observe.ee.internal.telemetry.LibrarySdk;
+import dev.observe.ee.internal.telemetry.Telemetry;
+import dev.observe.ee.internal.tracing.ContextCarryingEvent;
+import dev.observe.ee.internal.tracing.RecordsExceptions;
+import dev.observe.ee.internal.tracing.ResourceExceptionInterceptor;
+import dev.observe.ee.internal.tracing.TracedInterceptor;
+import dev.observe.ee.internal.tracing.WithSpanSupport;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The one entry point the CDI container sees: registered in {@code META-INF/services}, it adds the library's beans
+ * and interceptors to the application, validates the {@code observe.*} configuration and installs the
+ * application's logging when it deploys, and removes that logging when it undeploys.
+ *
+ * <p>The jar deliberately carries no {@code beans.xml}: it is not a bean archive, so nothing in it becomes a bean
+ * by accident of scanning. Every type the container must manage is named here, once.
+ */
+public final class ObserveExtension implements Extension {
+
+    private static final Logger LOG = Logger.getLogger(ObserveExtension.class.getName());
+
+    private LogInstallation logging;
+    private LibrarySdk librarySdk;
+    private LogSettings logSettings;
+    private boolean configurationValid = true;
+
+    void registerTypes(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
+        discovery.addAnnotatedType(beanManager.createAnnotatedType(TracedInterceptor.class),
+                TracedInterceptor.class.getName());
+        discovery.addAnnotatedType(beanManager.createAnnotatedType(ContextCarryingEvent.class),
+                ContextCarryingEvent.class.getName());
+        discovery.addAnnotatedType(beanManager.createAnnotatedType(ResourceExceptionInterceptor.class),
+                ResourceExceptionInterceptor.class.getName());
+        // A runtime with MicroProfile Telemetry serves @WithSpan itself; serving it too would make two spans.
+        if (!Telemetry.runtimeProvided() && ClassVisibility.isVisible(ClassVisibility.WITH_SPAN)) {
+            WithSpanSupport.register(discovery);
+        }
+    }
+
+    /**
+     * Binds {@link ResourceExceptionInterceptor} to every JAX-RS resource method (a method with an HTTP method
+     * designator such as {@code @GET}) of the application, so that an exception it throws is recorded on the
+     * request's SERVER span. Final classes and final or non-public methods cannot be intercepted and are left
+     * alone rather than failing the deployment.
+     */
+    <T> void bindResourceMethods(@Observes @WithAnnotations(Path.class) ProcessAnnotatedType<T> type) {
+        Class<T> javaClass = type.getAnnotatedType().getJavaClass();
+        if (javaClass.isInterface() || Modifier.isFinal(javaClass.getModifiers())) {
+            return;
+        }
+        type.configureAnnotatedType()
+                .filterMethods(method -> isInterceptableResourceMethod(method.getJavaMember()))
+                .forEach(method -> method.add(RecordsExceptions.Literal.INSTANCE));
+    }
+
+    private static boolean isInterceptableResourceMethod(Method method) {
+        int modifiers = method.getModifiers();
+        if (!Modifier.isPublic(modifiers) || Modifier.isFinal(modifiers) || Modifier.isStatic(modifiers)) {
+            return false;
+        }
+        for (Annotation annotation : method.getAnnotations()) {
+            if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * On a runtime without MicroProfile Telemetry, the application's OpenTelemetry (and a Tracer) as the CDI beans
+     * that runtime would have provided, backed by the SDK the library builds from the application's
+     * {@code otel.*} configuration.
+     */
+    void provideOpenTelemetry(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE + 1)
+            AfterBeanDiscovery discovery) {
+        if (Telemetry.runtimeProvided() || !configurationValid) {
+            return;
+        }
+        OpenTelemetry openTelemetry;
+        try {
+            librarySdk = LibrarySdk.start(ConfigProvider.getConfig(), ObserveExtension.class.getClassLoader(),
+                    applicationName());
+            openTelemetry = librarySdk == null ? OpenTelemetry.noop() : librarySdk.openTelemetry();
+        } catch (LinkageError missing) {
+            discovery.addDefinitionError(new DeploymentException("observe-ee: this runtime has no MicroProfile "
+                    + "Telemetry, so the application must carry the OpenTelemetry SDK: add "
+                    + "io.opentelemetry:opentelemetry-sdk-extension-autoconfigure (and an exporter) to the WAR, "
+                    + "or set otel.sdk.disabled=true; see docs/tracing.md. Missing: " + missing.getMessage(),
+                    missing));
+            return;
+        } catch (RuntimeException invalid) {
+            discovery.addDefinitionError(new DeploymentException("observe-ee: the OpenTelemetry SDK could not be "
+                    + "configured from the otel.* keys: " + invalid.getMessage(), invalid));
+            return;
+        }
+        Telemetry.use(openTelemetry);
+        String scope = applicationName();
+        discovery.addBean().beanClass(ObserveExtension.class).types(OpenTelemetry.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
+                .createWith(context -> openTelemetry);
+        discovery.addBean().beanClass(ObserveExtension.class).types(Tracer.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
+                .createWith(context -> openTelemetry.getTracer(scope == null ? "application" : scope));
+    }
+
+    /**
+     * Reads and validates all of the application's configuration, {@code observe.*} and {@code otel.*}: every bad
+     * key of every kind goes into one message, so that one failed deployment shows them all. Done before the SDK is
+     * built (on a runtime without MicroProfile Telemetry the library builds it right after), so that a bad value is
+     * reported by name rather than as the SDK's exception.
+     */
+    void validate(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE)
+            AfterBeanDiscovery discovery) {
+        ClassLoader application = ObserveExtension.class.getClassLoader();
+        // The application's own Config, as the runtime registered it for the deployment's context class loader:
+        // asking for one by another loader would make the runtime create (and keep) a second one.
+        Config config = ConfigProvider.getConfig();
+        List<String> problems = new ArrayList<>();
+        try {
+            logSettings = LogSettings.read(config, applicationName(), System.console() != null);
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            ExcludedPaths.usePatterns(TracingSettings.read(config).excludePaths());
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        // Applied by the SDK's customizers (ObserveAutoConfiguration); validated here, where a bad value can fail
+        // the deployment.
+        try {
+            SamplingSettings.read(config);
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            ResourceSettings.read(config);
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            OpenTelemetrySettingsCheck.check(config, ExtensionNames.visibleTo(application));
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            InvalidConfigurationException invalid = new InvalidConfigurationException(problems);
+            discovery.addDefinitionError(new DeploymentException(invalid.getMessage(), invalid));
+            configurationValid = false;
+            return;
+        }
+        for (String unknown : UnknownKeys.warnings(config)) {
+            LOG.warning(unknown);
+        }
+    }
+
+    /**
+     * After the runtime's own observers of this event ({@code LIBRARY_AFTER}): Payara Micro sets up the
+     * application's SDK in one of them ({@code TelemetryCdiExtension.initializeOpenTelemetry}), and a call on its
+     * {@code OpenTelemetry} bean before that (the log export asks it for its logs API) left the bean with an SDK
+     * other than the one Payara's own spans use: {@code @Traced} spans never reached the exporter while Payara's
+     * did. Found as a flaky {@code OtlpExportIT} (the order of observers with equal priorities is the container's
+     * choice); running this observer first reproduces it every time.
+     */
+    void configure(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER)
+            AfterDeploymentValidation validation, BeanManager beanManager) {
+        if (Telemetry.runtimeProvided()) {
+            useRuntimeOpenTelemetry(beanManager);
+        }
+        if (configurationValid && logSettings != null && logSettings.enabled()) {
+            logging = LogInstallation.install(LogFormat.from(logSettings), logSettings.categoryLevels(),
+                    ObserveExtension.class.getClassLoader(), logExport());
+        }
+    }
+
+    /**
+     * The handler that hands the application's records to OpenTelemetry's logs API, where the SDK exports logs and
+     * {@code observe.log.export} allows it; else null.
+     */
+    private Handler logExport() {
+        try {
+            if (logSettings.export() && EndpointImpliesExport.exports("logs", ConfigProvider.getConfig())) {
+                return new OpenTelemetryLogHandler(Telemetry.openTelemetry().getLogsBridge(), LogFormat.from(logSettings));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "observe-ee: log records are not exported to OpenTelemetry: " + e, e);
+        }
+        return null;
+    }
+
+    /** The runtime's OpenTelemetry bean, for the parts of the library the container does not create. */
+    private static void useRuntimeOpenTelemetry(BeanManager beanManager) {
+        try {
+            Instance<OpenTelemetry> bean = beanManager.createInstance().select(OpenTelemetry.class);
+            if (bean.isResolvable()) {
+                Telemetry.use(bean.get());
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "observe-ee: no OpenTelemetry bean from the runtime", e);
+        }
+        Telemetry.use(GlobalOpenTelemetry.get());
+    }
+
+    void shutDown(@Observes BeforeShutdown shutdown) {
+        Telemetry.use(null);
+        if (librarySdk != null) {
+            librarySdk.shutdown();
+            librarySdk = null;
+        }
+        if (logging != null) {
+            logging.uninstall();
+            logging = null;
+        }
+    }
+
+    /** The application's name as the server knows it (the WAR's name, by default), or null. */
+    private static String applicationName() {
+        return ApplicationName.lookup();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.observe.ee.internal.logging;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.ErrorManager;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+
+/**
+ * Takes the place of the root logger's handlers while the application is deployed: records logged by the
+ * application go to its own handler and only there; every other record goes to the server's handlers, exactly as
+ * before.
+ *
+ * <p>"Logged by the application" means published on a thread whose context class loader is the application's (or
+ * delegates to it): the application's own code, the libraries in its WAR, and server code running for one of its
+ * requests. Filtering the server's handlers instead would not do: Open Liberty's root handler ignores its filter.
+ *
+ * <p>OpenTelemetry's exporters report a failing collector here at most once a minute ({@link
+ * ExporterMessageThrottle}), whichever side their records go to.
+ *
+ * <p>Several applications may each install a router; each one removes exactly itself, wherever it ended up in the
+ * chain (see {@link #replaceDelegate}).
+ */
+public final class ApplicationLogRouter extends Handler {
+
+    private final Handler application;
+    private final ClassLoader applicationLoader;
+    private final List<Handler> server;
+    private final ExporterMessageThrottle exporterMessages = new ExporterMessageThrottle();
+
+    // Decisions per class loader, weakly keyed so that no loader is kept alive by them...
+    private final java.util.Map<ClassLoader, Boolean> decisions = new java.util.WeakHashMap<>();
+    // ...and a one-entry cache in front: the last context class loader seen with the decision for it.
+    // The loader is held weakly: the cache must not keep another, undeployed application's loader alive.
+    private volatile Decision last = new Decision(new java.lang.ref.WeakReference<>(null), false);
+
+    private record Decision(java.lang.ref.WeakReference<ClassLoader> loader, boolean application) {
+    }
+
+    private static final String OWN_CLASS_FILE = ApplicationLogRouter.class.getName().replace('.', '/') + ".class";
+
+    private final String ownClassFile;
+
+    ApplicationLogRouter(Handler application, ClassLoader applicationLoader, List<Handler> server) {
+        this.application = application;
+        this.applicationLoader = applicationLoader;
+        java.net.URL own = applicationLoader.getResource(OWN_CLASS_FILE);
+        this.ownClassFile = own == null ? null : own.toExternalForm();
+        this.server = new CopyOnWriteArrayList<>(server);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        if (record == null || !exporterMessages.admit(record)) {
+            return;
+        }
+        if (isApplications(Thread.currentThread().getContextClassLoader())) {
+            application.publish(record);
+        } else {
+            for (Handler handler : server) {
+                try {
+                    handler.publish(record);
+                } catch (RuntimeException e) {
+                    reportError("observe-ee: a server log handler failed", e, ErrorManager.WRITE_FAILURE);
+                }
+            }
+        }
+    }
+
+    boolean isApplications(ClassLoader loader) {
+        if (loader == null) {
+            return false;
+        }
+        Decision cached = last;
+        if (loader == cached.loader.get()) {
+            return cached.application;
+        }
+        Boolean known;
+        synchronized (decisions) {
+            known = decisions.get(loader);
+        }
+        boolean result = known != null ? known : decide(loader);
+        if (known == null) {
+            synchronized (decisions) {
+                decisions.put(loader, result);
+            }
+        }
+        last = new Decision(new java.lang.ref.WeakReference<>(loader), result);
+        return result;
+    }
+
+    /**
+     * The application's loader or one delegating to it: found among the loader's parents, or (for wrappers that
+     * delegate without being children, such as Open Liberty's thread context loader) finding this very class file
+     * where the application's loader finds it.
+     *
+     * <p>A resource lookup, not {@code Class.forName}: resolving a class through a foreign loader records that
+     * loader in the JVM's dictionary as an initiating loader of the class, an invisible reference that kept an
+     * undeployed application's class loader alive on Open Liberty.
+     */
+    private boolean decide(ClassLoader loader) {
+        for (ClassLoader current = loader; current != null; current = current.getParent()) {
+            if (current == applicationLoader) {
+                return true;
+            }
+        }
+        if (ownClassFile == null) {
+            return false;
+        }
+        try {
+            java.net.URL found = loader.getResource(OWN_CLASS_FILE);
+            return found != null && ownClassFile.equals(found.toExternalForm());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The server handlers this router stands in for (for diagnostics; the list is a copy). */
+    public List<Handler> serverHandlers() {
+        return List.copyOf(server);
+    }
+
+    /**
+     * Replaces {@code old} among this router's server handlers by {@code replacements}; returns whether it was
+     * there. Public so that another application's copy of observe-ee, loaded by another class loader, can remove
+     * its own router from this one's chain through reflection.
+     */
+    public boolean replaceDelegate(Handler old, Handler[] replacements) {
+        int index = server.indexOf(old);
+        if (index < 0) {
+            return false;
+        }
+        server.remove(index);
+        server.addAll(index, List.of(replacements));
+        return true;
+    }
+
+    @Override
+    public void flush() {
+        application.flush();
+        server.forEach(Handler::flush);
+    }
+
+    /** Closes nothing: the server's handlers belong to the server, the application's to its installation. */
+    @Override
+    public void close() {
+        flush();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.observe.ee.internal.logging;
+
+import dev.observe.ee.logging.LogContext;
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.util.List;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.logging.LogRecord;
+
+/** The guide's processor chain, in order, and each processor. */
+final class Processors {
+
+    private Processors() {
+    }
+
+    /** Every processor, in the order they run. */
+    static List<LogProcessor> standard(TraceContext traceContext) {
+        return List.of(Processors::timestamp, Processors::level, Processors::loggerName, Processors::thread,
+                Processors::message, Processors::fields, traceContext::addTo, Processors::exception);
+    }
+
+    /** structlog's TimeStamper: the record's instant, to the nanosecond the JVM measured. */
+    static void timestamp(LogRecord record, LogEvent event) {
+        Instant instant = record.getInstant();
+        event.epochSecond = instant.getEpochSecond();
+        event.nanos = instant.getNano();
+    }
+
+    /** structlog's add_log_level: the JUL level and its lowercase name. */
+    static void level(LogRecord record, LogEvent event) {
+        event.level = record.getLevel();
+        event.levelName = LogLevels.name(record.getLevel());
+    }
+
+    /** structlog's add_logger_name. */
+    static void loggerName(LogRecord record, LogEvent event) {
+        String name = record.getLoggerName();
+        event.logger = name != null ? name : "";
+    }
+
+    /** The thread's name; JUL publishes on the logging thread, so the current thread is the record's. */
+    static void thread(LogRecord record, LogEvent event) {
+        Thread current = Thread.currentThread();
+        event.threadName = current.getId() == record.getLongThreadID() ? current.getName()
+                : "thread-" + record.getLongThreadID();
+    }
+
+    /**
+     * The event: for {@link Log} records the event name; for plain JUL records the message, localised through its
+     * resource bundle and with {@code {0}}-style parameters filled in, as JUL's own formatters do
+     * (structlog's PositionalArgumentsFormatter).
+     */
+    static void message(LogRecord record, LogEvent event) {
+        event.event = record instanceof StructuredRecord ? nonNull(record.getMessage()) : formatMessage(record);
+    }
+
+    /** structlog's merge_contextvars, then the logger's bound fields, then the call's own; later keys win. */
+    static void fields(LogRecord record, LogEvent event) {
+        if (record instanceof StructuredRecord structured) {
+            event.addFields(structured.context());
+            event.addFields(structured.bound());
+            event.addFields(structured.keyValues());
+        } else {
+            event.addFields(ContextFields.get());
+        }
+    }
+
+    /** The exception, rendered later by the renderer within its size bound. */
+    static void exception(LogRecord record, LogEvent event) {
+        event.thrown = record.getThrown();
+    }
+
+    static String formatMessage(LogRecord record) {
+        String message = record.getMessage();
+        if (message == null) {
+            return "";
+        }
+        ResourceBundle bundle = record.getResourceBundle();
+        if (bundle != null) {
+            try {
+                message = bundle.getString(message);
+            } catch (MissingResourceException | ClassCastException e) {
+                // Keep the key as the message, as java.util.logging.Formatter does.
+            }
+        }
+        Object[] parameters = record.getParameters();
+        if (parameters == null || parameters.length == 0 || !hasPlaceholder(message)) {
+            return message;
+        }
+        try {
+            return MessageFormat.format(message, parameters);
+        } catch (RuntimeException e) {
+            return message;
+        }
+    }
+
+    private static boolean hasPlaceholder(String message) {
+        int brace = message.indexOf('{');
+        return brace >= 0 && brace + 1 < message.length() && Character.isDigit(message.charAt(brace + 1));
+    }
+
+    private static String nonNull(String text) {
+        return text != null ? text : "";
+    }
+}

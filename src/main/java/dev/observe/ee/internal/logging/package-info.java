@@ -1,0 +1,8 @@
+/**
+ * The log pipeline behind {@link dev.observe.ee.logging.Log} and JUL: processors, the log event, the JSON and console renderers, the handlers and their installation.
+ *
+ * <p>Not for use by applications: everything under {@code dev.observe.ee.internal} may change in any release. The
+ * public API is {@link dev.observe.ee.Traced}, {@link dev.observe.ee.Observe}, {@link dev.observe.ee.logging.Log},
+ * {@link dev.observe.ee.logging.LogContext} and the JUL classes in {@code dev.observe.ee.logging}.
+ */
+package dev.observe.ee.internal.logging;

@@ -1,0 +1,79 @@
+package dev.observe.ee.internal.telemetry;
+
+import dev.observe.ee.internal.semconv.SemanticAttributes;
+import dev.observe.ee.internal.config.ResourceSettings;
+import dev.observe.ee.internal.config.SamplingSettings;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
+import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
+import io.opentelemetry.sdk.resources.Resource;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * observe-ee's contribution to the runtime's OpenTelemetry SDK, through OpenTelemetry's own autoconfiguration SPI
+ * (listed in {@code META-INF/services}; Payara Micro and Open Liberty both call it for the application's SDK):
+ * OTLP export of a signal whose endpoint is configured ({@link EndpointImpliesExport}); the configured
+ * propagators, plus {@link RequestIdPropagator}; the configured sampler, behind {@link ExcludedPathsSampler}; the
+ * configured span exporter, behind the error-keeping tail sampler ({@link ErrorKeepingExporter}) when
+ * {@code observe.sampling.ratio} is below 1.
+ */
+public final class ObserveAutoConfiguration implements AutoConfigurationCustomizerProvider {
+
+
+    @Override
+    public void customize(AutoConfigurationCustomizer customizer) {
+        customizer.addPropertiesCustomizer(new EndpointImpliesExport());
+        customizer.addPropagatorCustomizer((configured, config) ->
+                TextMapPropagator.composite(configured, RequestIdPropagator.INSTANCE));
+        customizer.addSamplerCustomizer((configured, config) -> new ExcludedPathsSampler(configured));
+        customizer.addResourceCustomizer((resource, config) -> withApplicationAttributes(resource));
+        customizer.addSpanExporterCustomizer((configured, config) -> {
+            SamplingSettings sampling = samplingSettings();
+            return sampling.samples() ? new ErrorKeepingExporter(configured, sampling) : configured;
+        });
+    }
+
+    /**
+     * The resource the runtime configured, plus {@code service.name} = the application's name where nothing named
+     * the service (OpenTelemetry's {@code unknown_service:java}), and {@code service.version} and
+     * {@code deployment.environment} from {@code observe.*} keys. Attributes the configuration set win.
+     */
+    static Resource withApplicationAttributes(Resource resource) {
+        AttributesBuilder added = Attributes.builder();
+        String serviceName = resource.getAttribute(SemanticAttributes.SERVICE_NAME);
+        if (serviceName == null || serviceName.startsWith("unknown_service")) {
+            String application = ApplicationName.lookup();
+            if (application != null) {
+                added.put(SemanticAttributes.SERVICE_NAME, application);
+            }
+        }
+        try {
+            ResourceSettings settings = ResourceSettings.read(ConfigProvider.getConfig());
+            settings.serviceVersion().filter(version -> resource.getAttribute(SemanticAttributes.SERVICE_VERSION) == null)
+                    .ifPresent(version -> added.put(SemanticAttributes.SERVICE_VERSION, version));
+            settings.deploymentEnvironment()
+                    .filter(environment -> resource.getAttribute(SemanticAttributes.DEPLOYMENT_ENVIRONMENT) == null)
+                    .ifPresent(environment -> added.put(SemanticAttributes.DEPLOYMENT_ENVIRONMENT, environment));
+        } catch (RuntimeException invalidOrUnavailable) {
+            // reported by the extension at deployment
+        }
+        return resource.merge(Resource.create(added.build()));
+    }
+
+    /**
+     * The application's {@code observe.sampling.*} keys. An invalid value fails the deployment (the library's CDI
+     * extension reads the same keys and says which); until then the SDK exports everything.
+     */
+    private static SamplingSettings samplingSettings() {
+        try {
+            return SamplingSettings.read(ConfigProvider.getConfig());
+        } catch (RuntimeException invalidOrUnavailable) {
+            return SamplingSettings.KEEP_ALL;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The request: request ids, the request's log context and SERVER span, and the JAX-RS client's CLIENT spans.
+ *
+ * <p>Not for use by applications: everything under {@code dev.observe.ee.internal} may change in any release. The
+ * public API is {@link dev.observe.ee.Traced}, {@link dev.observe.ee.Observe}, {@link dev.observe.ee.logging.Log},
+ * {@link dev.observe.ee.logging.LogContext} and the JUL classes in {@code dev.observe.ee.logging}.
+ */
+package dev.observe.ee.internal.web;

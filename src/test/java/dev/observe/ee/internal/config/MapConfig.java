@@ -1,0 +1,69 @@
+package dev.observe.ee.internal.config;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
+
+/** A MicroProfile Config over a map, with the spec's comma splitting for lists: enough for parsing tests. */
+public final class MapConfig implements Config {
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    public static MapConfig of(String... keyValues) {
+        MapConfig config = new MapConfig();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            config.values.put(keyValues[i], keyValues[i + 1]);
+        }
+        return config;
+    }
+
+    @Override
+    public <T> T getValue(String name, Class<T> type) {
+        return getOptionalValue(name, type).orElseThrow(() -> new NoSuchElementException(name));
+    }
+
+    @Override
+    public ConfigValue getConfigValue(String name) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
+        return Optional.ofNullable(values.get(name)).map(type::cast);
+    }
+
+    @Override
+    public <T> Optional<List<T>> getOptionalValues(String name, Class<T> type) {
+        return Optional.ofNullable(values.get(name))
+                .map(value -> Arrays.stream(value.split("(?<!\\\\),")).map(item -> item.replace("\\,", ","))
+                        .map(type::cast).toList());
+    }
+
+    @Override
+    public Iterable<String> getPropertyNames() {
+        return values.keySet();
+    }
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources() {
+        return List.of();
+    }
+
+    @Override
+    public <T> Optional<Converter<T>> getConverter(Class<T> type) {
+        return Optional.empty();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        throw new IllegalArgumentException();
+    }
+}
