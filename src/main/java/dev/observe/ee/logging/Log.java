@@ -44,17 +44,33 @@ public final class Log {
         this.bound = bound;
     }
 
-    /** The logger named after {@code type}'s fully qualified name. */
+    /**
+     * The logger named after a class.
+     *
+     * @param type the class whose fully qualified name is the JUL category
+     * @return the logger, with no bound fields; never null
+     */
     public static Log get(Class<?> type) {
         return get(type.getName());
     }
 
-    /** The logger with the given name (the JUL category). */
+    /**
+     * The logger with the given name.
+     *
+     * @param name the JUL category; null means the root category
+     * @return the logger, with no bound fields; never null
+     */
     public static Log get(String name) {
         return new Log(Logger.getLogger(name == null ? "" : name), KeyValues.EMPTY);
     }
 
-    /** A new logger that adds the given pairs to every line; this one is unchanged. Later pairs win. */
+    /**
+     * A new logger that adds the given pairs to every line it writes, like structlog's {@code bind}; this one is
+     * unchanged. Later pairs win over earlier ones of the same key.
+     *
+     * @param keyValues alternating {@code String} keys and values
+     * @return the new logger (this one when nothing was given); never null
+     */
     public Log bind(Object... keyValues) {
         Object[] additions = KeyValues.copyOf(keyValues);
         if (additions.length == 0) {
@@ -65,40 +81,80 @@ public final class Log {
         return new Log(logger, merged);
     }
 
-    /** The JUL category this logger writes to. */
+    /**
+     * The JUL category this logger writes to.
+     *
+     * @return the category's name
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * Whether {@link #debug} writes anything, for a caller that wants to skip computing a field's value.
+     *
+     * @return whether JUL level {@code FINE} is enabled for this logger's category
+     */
     public boolean isDebugEnabled() {
         return logger.isLoggable(Level.FINE);
     }
 
+    /**
+     * Writes an event at debug level (JUL {@code FINE}). Never throws.
+     *
+     * @param event the event name, such as {@code order_placed}
+     * @param keyValues alternating {@code String} keys and values
+     */
     public void debug(String event, Object... keyValues) {
         if (logger.isLoggable(Level.FINE)) {
             log(Level.FINE, event, null, keyValues);
         }
     }
 
+    /**
+     * Writes an event at info level (JUL {@code INFO}). Never throws.
+     *
+     * @param event the event name, such as {@code order_placed}
+     * @param keyValues alternating {@code String} keys and values
+     */
     public void info(String event, Object... keyValues) {
         if (logger.isLoggable(Level.INFO)) {
             log(Level.INFO, event, null, keyValues);
         }
     }
 
+    /**
+     * Writes an event at warning level (JUL {@code WARNING}). Never throws.
+     *
+     * @param event the event name
+     * @param keyValues alternating {@code String} keys and values
+     */
     public void warning(String event, Object... keyValues) {
         if (logger.isLoggable(Level.WARNING)) {
             log(Level.WARNING, event, null, keyValues);
         }
     }
 
+    /**
+     * Writes an event at error level (JUL {@code SEVERE}). Never throws.
+     *
+     * @param event the event name
+     * @param keyValues alternating {@code String} keys and values
+     */
     public void error(String event, Object... keyValues) {
         if (logger.isLoggable(Level.SEVERE)) {
             log(Level.SEVERE, event, null, keyValues);
         }
     }
 
-    /** Logs at level error with the exception: its type, message and stack trace, causes included. */
+    /**
+     * Writes an event at error level (JUL {@code SEVERE}) with an exception: its type, message and stack trace,
+     * causes and suppressed exceptions included, bounded in length. Never throws.
+     *
+     * @param event the event name, such as {@code order_placement_failed}
+     * @param error the exception; may be null
+     * @param keyValues alternating {@code String} keys and values
+     */
     public void exception(String event, Throwable error, Object... keyValues) {
         if (logger.isLoggable(Level.SEVERE)) {
             log(Level.SEVERE, event, error, keyValues);

@@ -32,7 +32,11 @@ public final class LogContext {
     private LogContext() {
     }
 
-    /** Binds the given pairs on this thread; a key already bound keeps its place and takes the new value. */
+    /**
+     * Binds the given pairs on this thread; a key already bound keeps its place and takes the new value.
+     *
+     * @param keyValues alternating {@code String} keys and values
+     */
     public static void bind(Object... keyValues) {
         Object[] additions = KeyValues.normalize(keyValues);
         if (additions.length > 0) {
@@ -40,7 +44,11 @@ public final class LogContext {
         }
     }
 
-    /** Removes the given keys from this thread's context. */
+    /**
+     * Removes the given keys from this thread's context; keys not bound are ignored.
+     *
+     * @param keys the keys to remove; null removes nothing
+     */
     public static void unbind(String... keys) {
         Object[] current = fields();
         if (current.length == 0 || keys == null) {
@@ -65,6 +73,9 @@ public final class LogContext {
     /**
      * Binds the given pairs until the returned scope is closed, then restores the context exactly as it was
      * (keys it replaced get their old values back, keys it added are removed).
+     *
+     * @param keyValues alternating {@code String} keys and values
+     * @return the scope to close, in a try-with-resources block on the same thread; never null
      */
     public static Scope scope(Object... keyValues) {
         Object[] previous = fields();
@@ -72,7 +83,11 @@ public final class LogContext {
         return () -> set(previous);
     }
 
-    /** A copy of this thread's context, in binding order. */
+    /**
+     * A copy of this thread's context.
+     *
+     * @return an unmodifiable map in binding order; empty when nothing is bound
+     */
     public static Map<String, Object> current() {
         Object[] current = fields();
         if (current.length == 0) {
@@ -85,14 +100,23 @@ public final class LogContext {
         return Collections.unmodifiableMap(copy);
     }
 
-    /** The value bound to {@code key} on this thread, or null. */
+    /**
+     * The value bound to a key on this thread.
+     *
+     * @param key the key
+     * @return the value, or null when the key is not bound (or is bound to null)
+     */
     public static Object get(String key) {
         Object[] current = fields();
         int index = key == null ? -1 : KeyValues.indexOf(current, current.length, key);
         return index < 0 ? null : current[index + 1];
     }
 
-    /** This thread's context, to carry to another thread with {@link #restore}. */
+    /**
+     * This thread's context, to carry to another thread with {@link #restore}.
+     *
+     * @return an immutable snapshot; never null
+     */
     public static Snapshot capture() {
         return new Snapshot(fields());
     }
@@ -100,6 +124,9 @@ public final class LogContext {
     /**
      * Makes {@code snapshot} this thread's context until the returned scope is closed, then restores what the
      * thread had before.
+     *
+     * @param snapshot what {@link #capture} returned on another thread; null means an empty context
+     * @return the scope to close on this thread; never null
      */
     public static Scope restore(Snapshot snapshot) {
         Object[] previous = fields();
@@ -110,6 +137,7 @@ public final class LogContext {
     /** Ends a {@link #scope} or {@link #restore}; closing never throws. */
     @FunctionalInterface
     public interface Scope extends AutoCloseable {
+        /** Restores the context the scope replaced. Never throws. */
         @Override
         void close();
     }
