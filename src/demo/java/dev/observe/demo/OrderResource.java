@@ -59,7 +59,10 @@ public class OrderResource {
         }
     }
 
-    /** The guide binds the authenticated user's id; the demo has no login, so callers are anonymous. */
+    /**
+     * The guide binds the authenticated user's id: callers who sign in (HTTP Basic, see DemoUsers) are named,
+     * everyone else is anonymous.
+     */
     private static String userId(SecurityContext security) {
         Principal user = security == null ? null : security.getUserPrincipal();
         return user == null ? "anonymous" : user.getName();

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The typed, validated {@code observe.sampling.*} configuration of the error-keeping tail sampler
- * (docs/configuration.md, docs/sampling.md).
+ * (docs/configuration.md, docs/tracing.md#sampling-keep-every-error).
  */
 public final class SamplingSettings {
 
