@@ -2,21 +2,14 @@ package dev.observe.ee.internal;
 
 import dev.observe.ee.internal.config.InvalidConfigurationException;
 import dev.observe.ee.internal.config.LogSettings;
-import dev.observe.ee.internal.config.OpenTelemetrySettingsCheck;
-import dev.observe.ee.internal.config.ResourceSettings;
-import dev.observe.ee.internal.config.SamplingSettings;
-import dev.observe.ee.internal.config.TracingSettings;
-import dev.observe.ee.internal.config.UnknownKeys;
+import dev.observe.ee.internal.config.ObserveConfiguration;
 import dev.observe.ee.internal.logging.LogFormat;
 import dev.observe.ee.internal.logging.LogInstallation;
 import dev.observe.ee.internal.logging.OpenTelemetryLogHandler;
 import dev.observe.ee.internal.telemetry.ApplicationName;
 import dev.observe.ee.internal.telemetry.ClassVisibility;
-import dev.observe.ee.internal.telemetry.EndpointImpliesExport;
-import dev.observe.ee.internal.telemetry.ExcludedPaths;
-import dev.observe.ee.internal.telemetry.ExtensionNames;
+import dev.observe.ee.internal.telemetry.DeployedApplication;
 import dev.observe.ee.internal.telemetry.LibrarySdk;
-import dev.observe.ee.internal.telemetry.Telemetry;
 import dev.observe.ee.internal.tracing.ContextCarryingEvent;
 import dev.observe.ee.internal.tracing.RecordsExceptions;
 import dev.observe.ee.internal.tracing.ResourceExceptionInterceptor;
@@ -48,14 +41,9 @@ import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The one entry point the CDI container sees: registered in {@code META-INF/services}, it adds the library's beans
@@ -71,8 +59,6 @@ public final class ObserveExtension implements Extension {
 
     private LogInstallation logging;
     private LibrarySdk librarySdk;
-    private LogSettings logSettings;
-    private boolean configurationValid = true;
 
     void registerTypes(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         discovery.addAnnotatedType(beanManager.createAnnotatedType(TracedInterceptor.class),
@@ -82,7 +68,7 @@ public final class ObserveExtension implements Extension {
         discovery.addAnnotatedType(beanManager.createAnnotatedType(ResourceExceptionInterceptor.class),
                 ResourceExceptionInterceptor.class.getName());
         // A runtime with MicroProfile Telemetry serves @WithSpan itself; serving it too would make two spans.
-        if (!Telemetry.runtimeProvided() && ClassVisibility.isVisible(ClassVisibility.WITH_SPAN)) {
+        if (!DeployedApplication.runtimeProvided() && ClassVisibility.isVisible(ClassVisibility.WITH_SPAN)) {
             WithSpanSupport.register(discovery);
         }
     }
@@ -117,18 +103,39 @@ public final class ObserveExtension implements Extension {
     }
 
     /**
+     * Fails the deployment when the application's configuration, {@code observe.*} and {@code otel.*}, has a bad
+     * value (every bad key of every kind in one message, so that one failed deployment shows them all); else warns
+     * about unknown {@code observe.*} keys and, on a runtime without MicroProfile Telemetry, builds the SDK. One
+     * observer, so that the order matters visibly: the configuration is checked before the SDK is built from it,
+     * so that a bad value is reported by name rather than as the SDK's exception. The configuration is the
+     * application's one object ({@link DeployedApplication#configuration()}): on Open Liberty the SDK's customizer
+     * read it already, on Payara Micro this is the first read and the customizer gets the same object later.
+     */
+    void afterBeanDiscovery(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE)
+            AfterBeanDiscovery discovery) {
+        ObserveConfiguration configuration = application().configuration();
+        if (configuration.invalid().isPresent()) {
+            InvalidConfigurationException invalid = configuration.invalid().get();
+            discovery.addDefinitionError(new DeploymentException(invalid.getMessage(), invalid));
+            return;
+        }
+        for (String unknown : configuration.unknownKeys()) {
+            LOG.warning(unknown);
+        }
+        if (!DeployedApplication.runtimeProvided()) {
+            provideOpenTelemetry(discovery, configuration);
+        }
+    }
+
+    /**
      * On a runtime without MicroProfile Telemetry, the application's OpenTelemetry (and a Tracer) as the CDI beans
      * that runtime would have provided, backed by the SDK the library builds from the application's
      * {@code otel.*} configuration.
      */
-    void provideOpenTelemetry(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE + 1)
-            AfterBeanDiscovery discovery) {
-        if (Telemetry.runtimeProvided() || !configurationValid) {
-            return;
-        }
+    private void provideOpenTelemetry(AfterBeanDiscovery discovery, ObserveConfiguration configuration) {
         OpenTelemetry openTelemetry;
         try {
-            librarySdk = LibrarySdk.start(ConfigProvider.getConfig(), ObserveExtension.class.getClassLoader(),
+            librarySdk = LibrarySdk.start(configuration.openTelemetry(), ObserveExtension.class.getClassLoader(),
                     applicationName());
             openTelemetry = librarySdk == null ? OpenTelemetry.noop() : librarySdk.openTelemetry();
         } catch (LinkageError missing) {
@@ -143,7 +150,7 @@ public final class ObserveExtension implements Extension {
                     + "configured from the otel.* keys: " + invalid.getMessage(), invalid));
             return;
         }
-        Telemetry.use(openTelemetry);
+        application().useOpenTelemetry(openTelemetry);
         String scope = applicationName();
         discovery.addBean().beanClass(ObserveExtension.class).types(OpenTelemetry.class, Object.class)
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
@@ -151,57 +158,6 @@ public final class ObserveExtension implements Extension {
         discovery.addBean().beanClass(ObserveExtension.class).types(Tracer.class, Object.class)
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
                 .createWith(context -> openTelemetry.getTracer(scope == null ? "application" : scope));
-    }
-
-    /**
-     * Reads and validates all of the application's configuration, {@code observe.*} and {@code otel.*}: every bad
-     * key of every kind goes into one message, so that one failed deployment shows them all. Done before the SDK is
-     * built (on a runtime without MicroProfile Telemetry the library builds it right after), so that a bad value is
-     * reported by name rather than as the SDK's exception.
-     */
-    void validate(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE)
-            AfterBeanDiscovery discovery) {
-        ClassLoader application = ObserveExtension.class.getClassLoader();
-        // The application's own Config, as the runtime registered it for the deployment's context class loader:
-        // asking for one by another loader would make the runtime create (and keep) a second one.
-        Config config = ConfigProvider.getConfig();
-        List<String> problems = new ArrayList<>();
-        try {
-            logSettings = LogSettings.read(config, applicationName(), System.console() != null);
-        } catch (InvalidConfigurationException e) {
-            problems.addAll(e.problems());
-        }
-        try {
-            ExcludedPaths.usePatterns(TracingSettings.read(config).excludePaths());
-        } catch (InvalidConfigurationException e) {
-            problems.addAll(e.problems());
-        }
-        // Applied by the SDK's customizers (ObserveAutoConfiguration); validated here, where a bad value can fail
-        // the deployment.
-        try {
-            SamplingSettings.read(config);
-        } catch (InvalidConfigurationException e) {
-            problems.addAll(e.problems());
-        }
-        try {
-            ResourceSettings.read(config);
-        } catch (InvalidConfigurationException e) {
-            problems.addAll(e.problems());
-        }
-        try {
-            OpenTelemetrySettingsCheck.check(config, ExtensionNames.visibleTo(application));
-        } catch (InvalidConfigurationException e) {
-            problems.addAll(e.problems());
-        }
-        if (!problems.isEmpty()) {
-            InvalidConfigurationException invalid = new InvalidConfigurationException(problems);
-            discovery.addDefinitionError(new DeploymentException(invalid.getMessage(), invalid));
-            configurationValid = false;
-            return;
-        }
-        for (String unknown : UnknownKeys.warnings(config)) {
-            LOG.warning(unknown);
-        }
     }
 
     /**
@@ -214,12 +170,14 @@ public final class ObserveExtension implements Extension {
      */
     void configure(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER)
             AfterDeploymentValidation validation, BeanManager beanManager) {
-        if (Telemetry.runtimeProvided()) {
+        if (DeployedApplication.runtimeProvided()) {
             useRuntimeOpenTelemetry(beanManager);
         }
-        if (configurationValid && logSettings != null && logSettings.enabled()) {
+        ObserveConfiguration configuration = application().configuration();
+        LogSettings logSettings = configuration.log();
+        if (configuration.invalid().isEmpty() && logSettings.enabled()) {
             logging = LogInstallation.install(LogFormat.from(logSettings), logSettings.categoryLevels(),
-                    ObserveExtension.class.getClassLoader(), logExport());
+                    ObserveExtension.class.getClassLoader(), logExport(configuration));
         }
     }
 
@@ -227,10 +185,11 @@ public final class ObserveExtension implements Extension {
      * The handler that hands the application's records to OpenTelemetry's logs API, where the SDK exports logs and
      * {@code observe.log.export} allows it; else null.
      */
-    private Handler logExport() {
+    private Handler logExport(ObserveConfiguration configuration) {
         try {
-            if (logSettings.export() && EndpointImpliesExport.exports("logs", ConfigProvider.getConfig())) {
-                return new OpenTelemetryLogHandler(Telemetry.openTelemetry().getLogsBridge(), LogFormat.from(logSettings));
+            if (configuration.log().export() && configuration.openTelemetry().exports("logs")) {
+                return new OpenTelemetryLogHandler(application().openTelemetry().getLogsBridge(),
+                        LogFormat.from(configuration.log()));
             }
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "observe-ee: log records are not exported to OpenTelemetry: " + e, e);
@@ -239,21 +198,21 @@ public final class ObserveExtension implements Extension {
     }
 
     /** The runtime's OpenTelemetry bean, for the parts of the library the container does not create. */
-    private static void useRuntimeOpenTelemetry(BeanManager beanManager) {
+    private void useRuntimeOpenTelemetry(BeanManager beanManager) {
         try {
             Instance<OpenTelemetry> bean = beanManager.createInstance().select(OpenTelemetry.class);
             if (bean.isResolvable()) {
-                Telemetry.use(bean.get());
+                application().useOpenTelemetry(bean.get());
                 return;
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "observe-ee: no OpenTelemetry bean from the runtime", e);
         }
-        Telemetry.use(GlobalOpenTelemetry.get());
+        application().useOpenTelemetry(GlobalOpenTelemetry.get());
     }
 
     void shutDown(@Observes BeforeShutdown shutdown) {
-        Telemetry.use(null);
+        application().undeployed();
         if (librarySdk != null) {
             librarySdk.shutdown();
             librarySdk = null;
@@ -262,6 +221,15 @@ public final class ObserveExtension implements Extension {
             logging.uninstall();
             logging = null;
         }
+    }
+
+    /**
+     * The state the library keeps for this application, which the extension fills at deploy and clears at undeploy.
+     * Asked for when needed rather than held from construction: constructing the extension must not need the
+     * OpenTelemetry API, so that a WAR without it gets the servlet initializer's message.
+     */
+    private static DeployedApplication application() {
+        return DeployedApplication.current();
     }
 
     /** The application's name as the server knows it (the WAR's name, by default), or null. */

@@ -1,7 +1,7 @@
 package dev.observe.ee.internal.web;
 
 import dev.observe.ee.logging.LogContext;
-import dev.observe.ee.internal.telemetry.Telemetry;
+import dev.observe.ee.internal.telemetry.DeployedApplication;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -74,7 +74,7 @@ public class RequestFilterBenchmark {
     @Setup
     public void setUp() {
         provider = SdkTracerProvider.builder().build();
-        Telemetry.use(OpenTelemetrySdk.builder().setTracerProvider(provider).build());
+        DeployedApplication.current().useOpenTelemetry(OpenTelemetrySdk.builder().setTracerProvider(provider).build());
         filter = new RequestContextServletFilter();
         request = new BenchRequest("wellFormed".equals(incomingRequestId) ? "order-7f3a9c2e-4b1d" : null);
         response = new BenchResponse();
@@ -90,7 +90,7 @@ public class RequestFilterBenchmark {
         if (runtimeSpan != null) {
             runtimeSpan.close();
         }
-        Telemetry.use(null);
+        DeployedApplication.current().useOpenTelemetry(null);
         provider.close();
     }
 

@@ -1,77 +1,86 @@
 package dev.observe.ee.internal.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
-
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Reads typed values and collects every problem, so that one deployment attempt reports all bad keys at once.
- * Values are read as strings and parsed here: the messages are ours, naming key, value and what is allowed.
+ * Values are read as strings and parsed here: the messages are ours, naming key, value and what is allowed. Works
+ * over any {@link ConfigValues}: the application's MicroProfile Config and the JUL properties of a server-wide
+ * formatter get the same parsing, bounds and messages.
  */
 final class ConfigReader {
 
+    /** MicroProfile Config's key of the active profile. */
     static final String PROFILE = "mp.config.profile";
 
-    private final Config config;
-    private final String profilePrefix;
+    private final ConfigValues values;
+    private final String profile;
     private final List<String> problems = new ArrayList<>();
 
-    ConfigReader(Config config) {
-        this.config = config;
-        String profile = null;
+    ConfigReader(ConfigValues values) {
+        this.values = values;
+        String active = null;
         try {
-            profile = config.getOptionalValue(PROFILE, String.class).map(String::trim).orElse(null);
+            active = values.profile();
         } catch (RuntimeException e) {
-            problems.add(PROFILE + ": cannot be read (" + e.getMessage() + ")");
+            add(PROFILE + ": cannot be read (" + e.getMessage() + ")");
         }
-        this.profilePrefix = profile == null || profile.isEmpty() ? null : "%" + profile + ".";
+        this.profile = active;
     }
 
-    /** The active MicroProfile Config profile, or null. */
+    /** The active configuration profile, or null. */
     String profile() {
-        return profilePrefix == null ? null : profilePrefix.substring(1, profilePrefix.length() - 1);
+        return profile;
     }
 
-    /**
-     * The value of {@code key}, its {@code %profile.} variant first. MicroProfile Config implementations resolve
-     * profiles themselves, but not all of them honour a profile set in the application's own properties file; doing
-     * it here gives the same answer everywhere.
-     */
+    /** The trimmed value of {@code key}; empty when unset or blank. */
     Optional<String> string(String key) {
         try {
-            Optional<String> value = Optional.empty();
-            if (profilePrefix != null) {
-                value = config.getOptionalValue(profilePrefix + key, String.class);
-            }
-            if (value.isEmpty()) {
-                value = config.getOptionalValue(key, String.class);
-            }
-            return value.map(String::trim).filter(text -> !text.isEmpty());
+            return values.value(key).map(String::trim).filter(text -> !text.isEmpty());
         } catch (RuntimeException e) {
-            problems.add(key + ": cannot be read (" + e.getMessage() + ")");
+            add(key + ": cannot be read (" + e.getMessage() + ")");
             return Optional.empty();
         }
     }
 
+    /**
+     * The items of a list key: split at commas, {@code \,} for a comma inside an item (MicroProfile Config's rule
+     * for lists), trimmed, empty items left out.
+     */
     List<String> list(String key) {
-        try {
-            Optional<List<String>> values = Optional.empty();
-            if (profilePrefix != null) {
-                values = config.getOptionalValues(profilePrefix + key, String.class);
+        return string(key).map(ConfigReader::split).orElse(List.of());
+    }
+
+    static List<String> split(String value) {
+        List<String> items = new ArrayList<>();
+        StringBuilder item = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length() && value.charAt(i + 1) == ',') {
+                item.append(',');
+                i++;
+            } else if (c == ',') {
+                add(items, item);
+            } else {
+                item.append(c);
             }
-            if (values.isEmpty()) {
-                values = config.getOptionalValues(key, String.class);
-            }
-            return values.orElse(List.of()).stream()
-                    .map(String::trim).filter(value -> !value.isEmpty()).toList();
-        } catch (RuntimeException e) {
-            problems.add(key + ": cannot be read (" + e.getMessage() + ")");
-            return List.of();
         }
+        add(items, item);
+        return items;
+    }
+
+    private static void add(List<String> items, StringBuilder item) {
+        String text = item.toString().trim();
+        if (!text.isEmpty()) {
+            items.add(text);
+        }
+        item.setLength(0);
     }
 
     <E extends Enum<E>> Optional<E> choice(String key, Class<E> type) {
@@ -139,19 +148,23 @@ final class ConfigReader {
         });
     }
 
-    /** Every property name, with the active profile's {@code %profile.} prefix removed; other profiles' left out. */
-    java.util.Set<String> propertyNames() {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith("%")) {
-                if (profilePrefix != null && name.startsWith(profilePrefix)) {
-                    names.add(name.substring(profilePrefix.length()));
-                }
-            } else {
-                names.add(name);
-            }
+    /** Every key the source lists (the active profile's {@code %profile.} keys under their plain name). */
+    Set<String> propertyNames() {
+        try {
+            return new LinkedHashSet<>(values.names());
+        } catch (RuntimeException e) {
+            add("the configuration's keys cannot be listed (" + e.getMessage() + ")");
+            return Set.of();
         }
-        return names;
+    }
+
+    /** See {@link ConfigValues#setOnlyByObserveDefaults}; false when the source cannot tell. */
+    boolean setOnlyByObserveDefaults(String key) {
+        try {
+            return values.setOnlyByObserveDefaults(key);
+        } catch (RuntimeException cannotTell) {
+            return false;  // leave what was configured
+        }
     }
 
     /** The JUL level named by a config value; see {@link #LEVELS}. */
@@ -178,7 +191,14 @@ final class ConfigReader {
     }
 
     void problem(String key, String value, String allowed) {
-        problems.add(key + "='" + shown(value) + "' is not allowed; use " + allowed);
+        add(key + "='" + shown(value) + "' is not allowed; use " + allowed);
+    }
+
+    /** A key read twice (the {@code otel.*} view and its check) is still one line of the message. */
+    private void add(String problem) {
+        if (!problems.contains(problem)) {
+            problems.add(problem);
+        }
     }
 
     /** A value quoted in a message: control characters escaped and the length bounded, so it cannot forge lines. */
@@ -197,6 +217,11 @@ final class ConfigReader {
             text.append("...");
         }
         return text.toString();
+    }
+
+    /** Every problem found so far, one line each: key, value (escaped) and what is allowed. */
+    List<String> problems() {
+        return List.copyOf(problems);
     }
 
     /** Throws {@link InvalidConfigurationException} listing every problem found so far. */

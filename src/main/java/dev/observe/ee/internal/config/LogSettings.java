@@ -1,20 +1,24 @@
 package dev.observe.ee.internal.config;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
-
-import org.eclipse.microprofile.config.Config;
 
 /**
  * The typed, validated {@code observe.log.*} configuration: plain values, which the logging pipeline turns into
- * its line format. Every key is documented in docs/configuration.md; {@link #read} fails with one message listing
- * every bad value.
+ * its line format. Every key is documented in docs/configuration.md. Read from the application's configuration
+ * (with every other key, by {@link ObserveConfiguration}) or from the JUL properties of a formatter JUL created
+ * ({@link #readLoggingProperties}): the same keys below another prefix, the same bounds and the same messages.
  */
 public final class LogSettings {
 
+    /** The prefix of the keys; a JUL formatter's keys have its class name instead. */
+    public static final String PREFIX = "observe.log";
     public static final String ENABLED = "observe.log.enabled";
     public static final String FORMAT = "observe.log.format";
     public static final String SCHEMA = "observe.log.schema";
@@ -90,47 +94,75 @@ public final class LogSettings {
     }
 
     /**
-     * Reads and validates the configuration.
+     * Reads the {@code observe.log.*} keys and {@code otel.service.name}; a bad value is a problem of the reader
+     * (and its default is used meanwhile).
      *
      * @param defaultService the service name when {@code otel.service.name} is not set (the application's name),
      *     or null
      * @param colorTerminal whether standard output is a terminal, the default of {@code observe.log.color}
-     * @throws InvalidConfigurationException naming every bad key, its value and what is allowed
      */
-    public static LogSettings read(Config config, String defaultService, boolean colorTerminal) {
-        ConfigReader reader = new ConfigReader(config);
+    static LogSettings read(ConfigReader reader, String defaultService, boolean colorTerminal) {
         boolean enabled = reader.bool(ENABLED).orElse(true);
         boolean export = reader.bool(EXPORT).orElse(true);
         boolean dev = "dev".equals(reader.profile());
         Format format = reader.choice(FORMAT, Format.class).orElse(dev ? Format.CONSOLE : Format.JSON);
-        Schema schema = reader.choice(SCHEMA, Schema.class).orElse(Schema.DEFAULT);
-        boolean color = reader.bool(COLOR).orElse(colorTerminal);
-        int maxValueLength = reader.integer(MAX_VALUE_LENGTH, 16, 1 << 24).orElse(DEFAULT_MAX_VALUE_LENGTH);
-        int maxStackTraceLength = reader.integer(MAX_STACK_TRACE_LENGTH, 256, 1 << 24)
-                .orElse(DEFAULT_MAX_STACK_TRACE_LENGTH);
         String service = reader.string(SERVICE_NAME).orElse(defaultService);
-        Map<String, String> renames = new LinkedHashMap<>();
-        for (String[] rename : reader.pairs(RENAME)) {
-            renames.put(rename[0], rename[1]);
-        }
-        Map<String, String> staticFields = new LinkedHashMap<>();
-        for (String[] field : reader.pairs(STATIC_FIELDS)) {
-            staticFields.put(field[0], field[1]);
-        }
-        List<String> replaced = reader.list(REDACT_KEYS);
-        List<String> redacted = new java.util.ArrayList<>(replaced.isEmpty() ? DEFAULT_REDACTED_KEYS : replaced);
-        redacted.addAll(reader.list(REDACT_ADDITIONAL_KEYS));
-
         Map<String, Level> levels = new LinkedHashMap<>();
         for (String name : reader.propertyNames()) {
-            if (name.startsWith(CATEGORY_PREFIX) && name.endsWith(CATEGORY_SUFFIX)
-                    && name.length() > CATEGORY_PREFIX.length() + CATEGORY_SUFFIX.length()) {
+            if (isCategoryLevel(name)) {
                 reader.level(name).ifPresent(level -> levels.put(categoryName(name), level));
             }
         }
-        reader.failOnProblems();
+        return readLine(reader, UnaryOperator.identity(), enabled, export, format, colorTerminal, service, levels);
+    }
+
+    /**
+     * The line settings of a formatter or handler that JUL created, from the logging properties below
+     * {@code prefix} ({@code <prefix>.schema}, {@code .color}, {@code .rename}, {@code .static-fields},
+     * {@code .redact.keys}, {@code .redact.additional-keys}, {@code .max-value-length},
+     * {@code .max-stack-trace-length}, {@code .service}), parsed and bounded exactly as the {@code observe.log.*}
+     * keys. JUL configuration has no way to fail: a bad value falls back to its default, and the problems, if
+     * any, are handed to {@code problems} once, in the words a failed deployment would use. Never throws.
+     */
+    public static LogSettings readLoggingProperties(ConfigValues properties, String prefix, Format format,
+            Consumer<List<String>> problems) {
+        ConfigReader reader = new ConfigReader(properties);
+        String service = reader.string(prefix + ".service").orElse(null);
+        LogSettings settings = readLine(reader, key -> prefix + key.substring(PREFIX.length()), true, false, format,
+                false, service, Map.of());
+        if (!reader.problems().isEmpty()) {
+            problems.accept(reader.problems());
+        }
+        return settings;
+    }
+
+    /** The keys that shape a line, named through {@code key} (from the {@code observe.log.*} name). */
+    private static LogSettings readLine(ConfigReader reader, UnaryOperator<String> key, boolean enabled,
+            boolean export, Format format, boolean defaultColor, String service, Map<String, Level> levels) {
+        Schema schema = reader.choice(key.apply(SCHEMA), Schema.class).orElse(Schema.DEFAULT);
+        boolean color = reader.bool(key.apply(COLOR)).orElse(defaultColor);
+        int maxValueLength = reader.integer(key.apply(MAX_VALUE_LENGTH), 16, 1 << 24).orElse(DEFAULT_MAX_VALUE_LENGTH);
+        int maxStackTraceLength = reader.integer(key.apply(MAX_STACK_TRACE_LENGTH), 256, 1 << 24)
+                .orElse(DEFAULT_MAX_STACK_TRACE_LENGTH);
+        Map<String, String> renames = new LinkedHashMap<>();
+        for (String[] rename : reader.pairs(key.apply(RENAME))) {
+            renames.put(rename[0], rename[1]);
+        }
+        Map<String, String> staticFields = new LinkedHashMap<>();
+        for (String[] field : reader.pairs(key.apply(STATIC_FIELDS))) {
+            staticFields.put(field[0], field[1]);
+        }
+        List<String> replaced = reader.list(key.apply(REDACT_KEYS));
+        List<String> redacted = new ArrayList<>(replaced.isEmpty() ? DEFAULT_REDACTED_KEYS : replaced);
+        redacted.addAll(reader.list(key.apply(REDACT_ADDITIONAL_KEYS)));
         return new LogSettings(enabled, export, format, schema, color, maxValueLength, maxStackTraceLength, service,
                 renames, staticFields, redacted, levels);
+    }
+
+    /** {@code observe.log.category.<category>.level}. */
+    static boolean isCategoryLevel(String name) {
+        return name.startsWith(CATEGORY_PREFIX) && name.endsWith(CATEGORY_SUFFIX)
+                && name.length() > CATEGORY_PREFIX.length() + CATEGORY_SUFFIX.length();
     }
 
     private static String categoryName(String name) {

@@ -8,25 +8,38 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.config.Config;
-
 /**
  * Checks the application's {@code otel.*} values at deployment, so that a bad one fails the deployment with one
  * message naming the key, the value and what is allowed, rather than an SDK exception at first use (or, on some
  * runtimes, a silently disabled SDK). The keys themselves stay OpenTelemetry's: the values are handed on unchanged.
- * Exporter, propagator and sampler names that extensions in the application provide are allowed too.
+ * Exporter, propagator and sampler names are those OpenTelemetry's autoconfiguration builds in plus those its
+ * providers visible to the application register ({@link ProviderNames}).
  */
-public final class OpenTelemetrySettingsCheck {
+final class OpenTelemetrySettingsCheck {
 
-    static final Set<String> SAMPLERS = Set.of("always_on", "always_off", "traceidratio", "parentbased_always_on",
-            "parentbased_always_off", "parentbased_traceidratio", "jaeger_remote", "parentbased_jaeger_remote");
-    static final Set<String> SPAN_EXPORTERS = Set.of("otlp", "zipkin", "jaeger", "logging", "logging-otlp",
-            "console", "none");
-    static final Set<String> METRIC_EXPORTERS = Set.of("otlp", "prometheus", "logging", "logging-otlp", "console",
-            "none");
-    static final Set<String> LOG_EXPORTERS = Set.of("otlp", "logging", "logging-otlp", "console", "none");
-    static final Set<String> PROPAGATORS = Set.of("tracecontext", "baggage", "b3", "b3multi", "jaeger", "xray",
-            "xray-lambda", "ottrace", "none");
+    // Names OpenTelemetry's autoconfiguration handles itself, in 1.29 (Payara Micro) as in 1.39 (Open Liberty):
+    // TracerProviderConfiguration's sampler switch, PropagatorConfiguration's two W3C propagators and "none", the
+    // exporter configurations' "none". They come from no provider, so no ServiceLoader can list them.
+    static final Set<String> BUILT_IN_SAMPLERS = Set.of("always_on", "always_off", "traceidratio",
+            "parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio");
+    static final Set<String> BUILT_IN_PROPAGATORS = Set.of("tracecontext", "baggage", "none");
+    static final Set<String> BUILT_IN_EXPORTERS = Set.of("none");
+
+    // Names that OpenTelemetry's own modules register through the providers (ConfigurableSpanExporterProvider and
+    // its kin: opentelemetry-exporter-otlp, -zipkin, -logging, -logging-otlp, -prometheus, the Jaeger modules,
+    // opentelemetry-extension-trace-propagators, the AWS X-Ray propagator). Where MicroProfile Telemetry builds the
+    // SDK, the runtime loads them with its own class loader, and the application's ServiceLoader cannot be trusted
+    // to list them (Open Liberty lists those service files to applications but not their classes); there they are
+    // allowed by name. Where the SDK is the library's own, the providers the application's class loader lists are
+    // exactly the ones the SDK can use, and these lists are not consulted.
+    static final Set<String> MODULE_SAMPLERS = Set.of("jaeger_remote", "parentbased_jaeger_remote");
+    static final Set<String> MODULE_SPAN_EXPORTERS = Set.of("otlp", "zipkin", "jaeger", "logging", "logging-otlp",
+            "console");
+    static final Set<String> MODULE_METRIC_EXPORTERS = Set.of("otlp", "prometheus", "logging", "logging-otlp",
+            "console");
+    static final Set<String> MODULE_LOG_EXPORTERS = Set.of("otlp", "logging", "logging-otlp", "console");
+    static final Set<String> MODULE_PROPAGATORS = Set.of("b3", "b3multi", "jaeger", "xray", "xray-lambda",
+            "ottrace");
     static final Set<String> PROTOCOLS = Set.of("grpc", "http/protobuf", "http/json");
 
     private static final List<String> SIGNALS = List.of("", ".traces", ".metrics", ".logs");
@@ -35,32 +48,23 @@ public final class OpenTelemetrySettingsCheck {
     private OpenTelemetrySettingsCheck() {
     }
 
-    /**
-     * Names that extensions visible to the application add (for example a {@code ConfigurableSpanExporterProvider}
-     * named {@code my-exporter}), per kind.
-     */
-    public record Extensions(Set<String> spanExporters, Set<String> metricExporters, Set<String> logExporters,
-            Set<String> propagators, Set<String> samplers) {
-
-        public static final Extensions NONE = new Extensions(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
-    }
-
-    /**
-     * @throws InvalidConfigurationException naming every bad key, its value and what is allowed
-     */
-    public static void check(Config config, Extensions extensions) {
-        ConfigReader reader = new ConfigReader(config);
+    /** Checks the {@code otel.*} values; every problem goes to the reader. */
+    static void check(ConfigReader reader, ProviderNames providers) {
         String sampler = reader.string("otel.traces.sampler").map(value -> value.toLowerCase(Locale.ROOT))
                 .orElse("parentbased_always_on");
-        oneOf(reader, "otel.traces.sampler", sampler, union(SAMPLERS, extensions.samplers()));
+        oneOf(reader, "otel.traces.sampler", sampler, samplers(providers));
         if (sampler.endsWith("traceidratio")) {
             reader.parsed("otel.traces.sampler.arg", SamplingSettings::parseRatio,
                     "a number from 0 to 1 (the share of traces " + sampler + " samples)");
         }
-        names(reader, "otel.traces.exporter", union(SPAN_EXPORTERS, extensions.spanExporters()));
-        names(reader, "otel.metrics.exporter", union(METRIC_EXPORTERS, extensions.metricExporters()));
-        names(reader, "otel.logs.exporter", union(LOG_EXPORTERS, extensions.logExporters()));
-        names(reader, "otel.propagators", union(PROPAGATORS, extensions.propagators()));
+        names(reader, "otel.traces.exporter", allowed(BUILT_IN_EXPORTERS, MODULE_SPAN_EXPORTERS,
+                providers.spanExporters(), providers));
+        names(reader, "otel.metrics.exporter", allowed(BUILT_IN_EXPORTERS, MODULE_METRIC_EXPORTERS,
+                providers.metricExporters(), providers));
+        names(reader, "otel.logs.exporter", allowed(BUILT_IN_EXPORTERS, MODULE_LOG_EXPORTERS,
+                providers.logExporters(), providers));
+        names(reader, "otel.propagators", allowed(BUILT_IN_PROPAGATORS, MODULE_PROPAGATORS,
+                providers.propagators(), providers));
         for (String signal : SIGNALS) {
             String prefix = "otel.exporter.otlp" + signal;
             reader.string(prefix + ".endpoint").ifPresent(endpoint -> {
@@ -83,7 +87,26 @@ public final class OpenTelemetrySettingsCheck {
                 "otel.metric.export.timeout", "otel.blrp.schedule.delay", "otel.blrp.export.timeout")) {
             duration(reader, key);
         }
-        reader.failOnProblems();
+    }
+
+    private static Set<String> samplers(ProviderNames providers) {
+        Set<String> samplers = allowed(BUILT_IN_SAMPLERS, MODULE_SAMPLERS, providers.samplers(), providers);
+        // The parent-based variant of the Jaeger remote sampler is built in, on top of the provider's sampler.
+        if (providers.samplers().contains("jaeger_remote")) {
+            samplers.add("parentbased_jaeger_remote");
+        }
+        return samplers;
+    }
+
+    /** The built-in names, the providers' names, and OpenTelemetry's module names where the providers may be hidden. */
+    private static Set<String> allowed(Set<String> builtIn, Set<String> modules, Set<String> provided,
+            ProviderNames providers) {
+        Set<String> all = new LinkedHashSet<>(builtIn);
+        all.addAll(provided);
+        if (!providers.complete()) {
+            all.addAll(modules);
+        }
+        return all;
     }
 
     private static void oneOf(ConfigReader reader, String key, String value, Set<String> allowed) {
@@ -126,11 +149,5 @@ public final class OpenTelemetrySettingsCheck {
             }
         }
         return true;
-    }
-
-    private static Set<String> union(Set<String> known, Set<String> extra) {
-        Set<String> all = new LinkedHashSet<>(known);
-        all.addAll(extra);
-        return all;
     }
 }

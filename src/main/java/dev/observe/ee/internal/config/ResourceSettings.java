@@ -2,8 +2,6 @@ package dev.observe.ee.internal.config;
 
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.Config;
-
 /**
  * {@code observe.service.version} and {@code observe.deployment.environment}: the OpenTelemetry resource attributes
  * {@code service.version} and {@code deployment.environment} of everything the application exports, added by the
@@ -22,12 +20,9 @@ public final class ResourceSettings {
         this.deploymentEnvironment = deploymentEnvironment;
     }
 
-    public static ResourceSettings read(Config config) {
-        ConfigReader reader = new ConfigReader(config);
-        ResourceSettings settings = new ResourceSettings(reader.string(SERVICE_VERSION).orElse(null),
+    static ResourceSettings read(ConfigReader reader) {
+        return new ResourceSettings(reader.string(SERVICE_VERSION).orElse(null),
                 reader.string(DEPLOYMENT_ENVIRONMENT).orElse(null));
-        reader.failOnProblems();
-        return settings;
     }
 
     public Optional<String> serviceVersion() {

@@ -5,8 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.Config;
-
 /**
  * The typed, validated {@code observe.sampling.*} configuration of the error-keeping tail sampler
  * (docs/configuration.md, docs/tracing.md#sampling-keep-every-error).
@@ -35,20 +33,14 @@ public final class SamplingSettings {
         this.maxBufferedSpans = maxBufferedSpans;
     }
 
-    /**
-     * Reads and validates the configuration.
-     *
-     * @throws InvalidConfigurationException naming every bad key, its value and what is allowed
-     */
-    public static SamplingSettings read(Config config) {
-        ConfigReader reader = new ConfigReader(config);
+    /** Reads the {@code observe.sampling.*} keys; a bad value is a problem of the reader (its default used). */
+    static SamplingSettings read(ConfigReader reader) {
         double ratio = reader.parsed(RATIO, SamplingSettings::parseRatio, "a number from 0 to 1, such as 0.1")
                 .orElse(1.0);
         boolean keepErrors = reader.bool(KEEP_ERRORS).orElse(true);
         Duration slower = reader.parsed(KEEP_SLOWER_THAN, SamplingSettings::parseDuration,
                 "a duration such as 500ms, 2s, 1m or PT0.5S (or off)").orElse(null);
         int maxBuffered = reader.integer(MAX_BUFFERED_SPANS, 100, 10_000_000).orElse(DEFAULT_MAX_BUFFERED_SPANS);
-        reader.failOnProblems();
         return new SamplingSettings(ratio, keepErrors, slower != null && slower.isZero() ? null : slower,
                 maxBuffered);
     }

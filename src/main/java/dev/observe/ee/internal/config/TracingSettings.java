@@ -2,8 +2,6 @@ package dev.observe.ee.internal.config;
 
 import java.util.List;
 
-import org.eclipse.microprofile.config.Config;
-
 /** The typed, validated {@code observe.tracing.*} configuration (docs/configuration.md). */
 public final class TracingSettings {
 
@@ -18,13 +16,8 @@ public final class TracingSettings {
         this.excludePaths = List.copyOf(excludePaths);
     }
 
-    /**
-     * Reads and validates the configuration.
-     *
-     * @throws InvalidConfigurationException naming every bad key, its value and what is allowed
-     */
-    public static TracingSettings read(Config config) {
-        ConfigReader reader = new ConfigReader(config);
+    /** Reads the {@code observe.tracing.*} keys; a bad pattern is a problem of the reader. */
+    static TracingSettings read(ConfigReader reader) {
         List<String> patterns = reader.list(EXCLUDE_PATHS);
         if (patterns.isEmpty()) {
             patterns = DEFAULT_EXCLUDE_PATHS;
@@ -38,7 +31,6 @@ public final class TracingSettings {
                 }
             }
         }
-        reader.failOnProblems();
         return new TracingSettings(patterns);
     }
 

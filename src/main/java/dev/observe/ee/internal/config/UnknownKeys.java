@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.eclipse.microprofile.config.Config;
-
 /**
  * Finds {@code observe.*} keys the library does not know (a typo, or a key of another version), each with the
  * closest known key, for a warning at deployment: an unknown key is not an error, but silently ignoring
  * {@code observe.log.fromat=json} would leave the user wondering.
  */
-public final class UnknownKeys {
+final class UnknownKeys {
 
     static final List<String> KNOWN = List.of(LogSettings.ENABLED, LogSettings.FORMAT, LogSettings.SCHEMA,
             LogSettings.COLOR, LogSettings.EXPORT, LogSettings.RENAME, LogSettings.STATIC_FIELDS,
@@ -25,21 +23,16 @@ public final class UnknownKeys {
     }
 
     /** One line per unknown {@code observe.*} key: the key and the closest known one. */
-    public static List<String> warnings(Config config) {
+    static List<String> warnings(ConfigReader reader) {
         List<String> warnings = new ArrayList<>();
-        for (String name : new ConfigReader(config).propertyNames()) {
-            if (!name.startsWith("observe.") || KNOWN.contains(name) || isCategoryLevel(name)) {
+        for (String name : reader.propertyNames()) {
+            if (!name.startsWith("observe.") || KNOWN.contains(name) || LogSettings.isCategoryLevel(name)) {
                 continue;
             }
             warnings.add("observe-ee: unknown configuration key '" + ConfigReader.shown(name)
                     + "' is ignored; did you mean '" + closest(name) + "'?");
         }
         return warnings;
-    }
-
-    private static boolean isCategoryLevel(String name) {
-        return name.startsWith(LogSettings.CATEGORY_PREFIX) && name.endsWith(LogSettings.CATEGORY_SUFFIX)
-                && name.length() > LogSettings.CATEGORY_PREFIX.length() + LogSettings.CATEGORY_SUFFIX.length();
     }
 
     static String closest(String name) {

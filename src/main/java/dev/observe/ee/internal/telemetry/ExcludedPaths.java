@@ -8,39 +8,32 @@ import java.util.regex.Pattern;
 /**
  * The request paths that get no span ({@code observe.tracing.exclude-paths}): glob patterns ({@code *} any run of
  * characters, {@code ?} one character) matched against the path below the application's context root, so that
- * {@code /health*} means the same wherever the application is deployed.
- *
- * <p>One per application (this class is loaded by the application's class loader): the CDI extension sets the
- * validated patterns when the application deploys, the servlet initializer the context root, and
- * {@link ExcludedPathsSampler} reads both for every new SERVER span. Until the extension has run, the defaults
- * apply.
+ * {@code /health*} means the same wherever the application is deployed. Immutable: {@link DeployedApplication}
+ * holds the application's, built from the validated patterns and the servlet context's root.
  */
-public final class ExcludedPaths {
+final class ExcludedPaths {
 
-    private static volatile ExcludedPaths current = new ExcludedPaths(TracingSettings.DEFAULT_EXCLUDE_PATHS, "");
+    /** The default patterns at the root context: what applies until the application's configuration is read. */
+    static final ExcludedPaths DEFAULT = new ExcludedPaths(TracingSettings.DEFAULT_EXCLUDE_PATHS, "");
 
     private final List<String> patterns;
     private final Pattern regex;
     private final String contextPath;
 
-    private ExcludedPaths(List<String> patterns, String contextPath) {
+    ExcludedPaths(List<String> patterns, String contextPath) {
         this.patterns = List.copyOf(patterns);
         this.regex = patterns.isEmpty() ? null : Pattern.compile(toRegex(patterns));
         this.contextPath = contextPath == null ? "" : contextPath;
     }
 
-    /** Sets the patterns (validated by the configuration); keeps the context root. */
-    public static void usePatterns(List<String> patterns) {
-        current = new ExcludedPaths(patterns, current.contextPath);
+    /** These paths with other patterns (validated by the configuration). */
+    ExcludedPaths withPatterns(List<String> newPatterns) {
+        return new ExcludedPaths(newPatterns, contextPath);
     }
 
-    /** Sets the application's context root (from the servlet context); keeps the patterns. */
-    public static void useContextPath(String contextPath) {
-        current = new ExcludedPaths(current.patterns, contextPath);
-    }
-
-    static ExcludedPaths current() {
-        return current;
+    /** These patterns below another context root. */
+    ExcludedPaths withContextPath(String newContextPath) {
+        return new ExcludedPaths(patterns, newContextPath);
     }
 
     /** Whether a request for {@code path} (as the server saw it, context root included, query excluded) is excluded. */

@@ -12,7 +12,7 @@ import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import java.util.List;
 
 /**
- * Drops the SERVER span of a request to an excluded path ({@link ExcludedPaths}) before it starts, and with it
+ * Drops the SERVER span of a request to an excluded path ({@link DeployedApplication#excludes}) before it starts, and with it
  * the whole trace of that request; every other decision is the configured sampler's. Sees the path the way each
  * runtime reports it at span start: {@code url.path} (Open Liberty) or {@code http.target} (Payara Micro, with the
  * query).
@@ -21,15 +21,17 @@ final class ExcludedPathsSampler implements Sampler {
 
 
     private final Sampler delegate;
+    private final DeployedApplication application;
 
-    ExcludedPathsSampler(Sampler delegate) {
+    ExcludedPathsSampler(Sampler delegate, DeployedApplication application) {
         this.delegate = delegate;
+        this.application = application;
     }
 
     @Override
     public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
             Attributes attributes, List<LinkData> parentLinks) {
-        if (spanKind == SpanKind.SERVER && ExcludedPaths.current().excludes(path(attributes))) {
+        if (spanKind == SpanKind.SERVER && application.excludes(path(attributes))) {
             return SamplingResult.drop();
         }
         return delegate.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);

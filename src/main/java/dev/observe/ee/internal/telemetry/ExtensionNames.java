@@ -1,6 +1,6 @@
 package dev.observe.ee.internal.telemetry;
 
-import dev.observe.ee.internal.config.OpenTelemetrySettingsCheck;
+import dev.observe.ee.internal.config.ProviderNames;
 
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurablePropagatorProvider;
 import io.opentelemetry.sdk.autoconfigure.spi.logs.ConfigurableLogRecordExporterProvider;
@@ -16,26 +16,33 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The exporter, propagator and sampler names that OpenTelemetry autoconfiguration extensions visible to the
- * application add, so that validating {@code otel.traces.exporter=my-exporter} does not reject them.
+ * The exporter, propagator and sampler names that OpenTelemetry's autoconfiguration providers visible to the
+ * application register (OpenTelemetry's own exporters and propagators are such providers too, as are an
+ * application's), so that the configuration check accepts {@code otel.traces.exporter=my-exporter} and, where the
+ * SDK is the library's own, rejects a name no provider serves.
  */
-public final class ExtensionNames {
+final class ExtensionNames {
 
     private ExtensionNames() {
     }
 
-    public static OpenTelemetrySettingsCheck.Extensions visibleTo(ClassLoader loader) {
+    /**
+     * @param ownSdk whether the SDK that reads the configuration is the library's own, built with {@code loader}:
+     *     then the names listed are all it will accept
+     */
+    static ProviderNames visibleTo(ClassLoader loader, boolean ownSdk) {
         try {
-            return new OpenTelemetrySettingsCheck.Extensions(
+            return new ProviderNames(
                     names(ConfigurableSpanExporterProvider.class, ConfigurableSpanExporterProvider::getName, loader),
                     names(ConfigurableMetricExporterProvider.class, ConfigurableMetricExporterProvider::getName,
                             loader),
                     names(ConfigurableLogRecordExporterProvider.class, ConfigurableLogRecordExporterProvider::getName,
                             loader),
                     names(ConfigurablePropagatorProvider.class, ConfigurablePropagatorProvider::getName, loader),
-                    names(ConfigurableSamplerProvider.class, ConfigurableSamplerProvider::getName, loader));
+                    names(ConfigurableSamplerProvider.class, ConfigurableSamplerProvider::getName, loader),
+                    ownSdk);
         } catch (LinkageError | RuntimeException notVisible) {
-            return OpenTelemetrySettingsCheck.Extensions.NONE;
+            return ProviderNames.NONE;
         }
     }
 

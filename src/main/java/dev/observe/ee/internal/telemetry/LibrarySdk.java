@@ -1,5 +1,7 @@
 package dev.observe.ee.internal.telemetry;
 
+import dev.observe.ee.internal.config.OpenTelemetrySettings;
+
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -11,12 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.microprofile.config.Config;
-
 /**
  * The OpenTelemetry SDK the library builds for an application on a runtime without MicroProfile Telemetry, the
- * way such a runtime would: OpenTelemetry's own autoconfiguration, fed with the application's {@code otel.*}
- * MicroProfile Config keys (so environment variables and profiles work as everywhere else), with every
+ * way such a runtime would: OpenTelemetry's own autoconfiguration, fed with every {@code otel.*} key of the
+ * application's MicroProfile Config (so environment variables and profiles work as everywhere else), with every
  * {@code AutoConfigurationCustomizerProvider} the application carries, observe-ee's included. It becomes the
  * application's global OpenTelemetry (the API lives in the application's own WAR, so "global" is per
  * application) and is flushed and shut down when the application undeploys.
@@ -26,7 +26,6 @@ import org.eclipse.microprofile.config.Config;
  */
 public final class LibrarySdk {
 
-    static final String SDK_DISABLED = "otel.sdk.disabled";
     static final String SERVICE_NAME = "otel.service.name";
 
     private final OpenTelemetrySdk sdk;
@@ -36,11 +35,11 @@ public final class LibrarySdk {
     }
 
     /** Builds the SDK, or returns null when {@code otel.sdk.disabled=true} asks for none. */
-    public static LibrarySdk start(Config config, ClassLoader application, String applicationName) {
-        Map<String, String> properties = otelProperties(config, applicationName);
-        if (Boolean.parseBoolean(properties.get(SDK_DISABLED))) {
+    public static LibrarySdk start(OpenTelemetrySettings settings, ClassLoader application, String applicationName) {
+        if (settings.sdkDisabled()) {
             return null;
         }
+        Map<String, String> properties = otelProperties(settings, applicationName);
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
                 .setServiceClassLoader(application)
                 .addPropertiesSupplier(() -> properties)
@@ -59,22 +58,12 @@ public final class LibrarySdk {
         return new LibrarySdk(sdk);
     }
 
-    /** Every {@code otel.*} key the application's configuration has, with the service name defaulted. */
-    static Map<String, String> otelProperties(Config config, String applicationName) {
-        Map<String, String> properties = new HashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith("otel.")) {
-                config.getOptionalValue(name, String.class).ifPresent(value -> properties.put(name, value));
-            }
-        }
-        // Environment variables reach MicroProfile Config under their own names (OTEL_SERVICE_NAME) and are only
-        // found when asked for by key; ask for the keys the SDK reads most.
-        for (String key : List.of(SDK_DISABLED, SERVICE_NAME, "otel.traces.exporter", "otel.metrics.exporter",
-                "otel.logs.exporter", "otel.exporter.otlp.endpoint", "otel.exporter.otlp.protocol",
-                "otel.exporter.otlp.headers", "otel.traces.sampler", "otel.traces.sampler.arg",
-                "otel.propagators", "otel.resource.attributes")) {
-            config.getOptionalValue(key, String.class).ifPresent(value -> properties.put(key, value));
-        }
+    /**
+     * Every {@code otel.*} key of the application's configuration (environment variables and profiles included,
+     * see {@link OpenTelemetrySettings}), with the service name defaulted to the application's.
+     */
+    static Map<String, String> otelProperties(OpenTelemetrySettings settings, String applicationName) {
+        Map<String, String> properties = new HashMap<>(settings.properties());
         if (!properties.containsKey(SERVICE_NAME) && applicationName != null) {
             properties.put(SERVICE_NAME, applicationName);
         }

@@ -12,7 +12,6 @@ import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
 import io.opentelemetry.sdk.resources.Resource;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * observe-ee's contribution to the runtime's OpenTelemetry SDK, through OpenTelemetry's own autoconfiguration SPI
@@ -27,13 +26,24 @@ public final class ObserveAutoConfiguration implements AutoConfigurationCustomiz
 
     @Override
     public void customize(AutoConfigurationCustomizer customizer) {
-        customizer.addPropertiesCustomizer(new EndpointImpliesExport());
+        customize(customizer, DeployedApplication.current());
+    }
+
+    /**
+     * The customizers, reading {@code application}'s configuration: first read here on Open Liberty (whose SDK is
+     * built before the CDI extensions run), already read by the CDI extension on Payara Micro; the same object
+     * either way. A bad value has its default here; the extension fails the deployment naming it.
+     */
+    static void customize(AutoConfigurationCustomizer customizer, DeployedApplication application) {
+        customizer.addPropertiesCustomizer(new EndpointImpliesExport(
+                key -> application.configuration().openTelemetry().setOnlyByObserveDefaults(key)));
         customizer.addPropagatorCustomizer((configured, config) ->
                 TextMapPropagator.composite(configured, RequestIdPropagator.INSTANCE));
-        customizer.addSamplerCustomizer((configured, config) -> new ExcludedPathsSampler(configured));
-        customizer.addResourceCustomizer((resource, config) -> withApplicationAttributes(resource));
+        customizer.addSamplerCustomizer((configured, config) -> new ExcludedPathsSampler(configured, application));
+        customizer.addResourceCustomizer((resource, config) ->
+                withApplicationAttributes(resource, application.configuration().resource()));
         customizer.addSpanExporterCustomizer((configured, config) -> {
-            SamplingSettings sampling = samplingSettings();
+            SamplingSettings sampling = application.configuration().sampling();
             return sampling.samples() ? new ErrorKeepingExporter(configured, sampling) : configured;
         });
     }
@@ -43,7 +53,7 @@ public final class ObserveAutoConfiguration implements AutoConfigurationCustomiz
      * the service (OpenTelemetry's {@code unknown_service:java}), and {@code service.version} and
      * {@code deployment.environment} from {@code observe.*} keys. Attributes the configuration set win.
      */
-    static Resource withApplicationAttributes(Resource resource) {
+    static Resource withApplicationAttributes(Resource resource, ResourceSettings settings) {
         AttributesBuilder added = Attributes.builder();
         String serviceName = resource.getAttribute(SemanticAttributes.SERVICE_NAME);
         if (serviceName == null || serviceName.startsWith("unknown_service")) {
@@ -52,28 +62,11 @@ public final class ObserveAutoConfiguration implements AutoConfigurationCustomiz
                 added.put(SemanticAttributes.SERVICE_NAME, application);
             }
         }
-        try {
-            ResourceSettings settings = ResourceSettings.read(ConfigProvider.getConfig());
-            settings.serviceVersion().filter(version -> resource.getAttribute(SemanticAttributes.SERVICE_VERSION) == null)
-                    .ifPresent(version -> added.put(SemanticAttributes.SERVICE_VERSION, version));
-            settings.deploymentEnvironment()
-                    .filter(environment -> resource.getAttribute(SemanticAttributes.DEPLOYMENT_ENVIRONMENT) == null)
-                    .ifPresent(environment -> added.put(SemanticAttributes.DEPLOYMENT_ENVIRONMENT, environment));
-        } catch (RuntimeException invalidOrUnavailable) {
-            // reported by the extension at deployment
-        }
+        settings.serviceVersion().filter(version -> resource.getAttribute(SemanticAttributes.SERVICE_VERSION) == null)
+                .ifPresent(version -> added.put(SemanticAttributes.SERVICE_VERSION, version));
+        settings.deploymentEnvironment()
+                .filter(environment -> resource.getAttribute(SemanticAttributes.DEPLOYMENT_ENVIRONMENT) == null)
+                .ifPresent(environment -> added.put(SemanticAttributes.DEPLOYMENT_ENVIRONMENT, environment));
         return resource.merge(Resource.create(added.build()));
-    }
-
-    /**
-     * The application's {@code observe.sampling.*} keys. An invalid value fails the deployment (the library's CDI
-     * extension reads the same keys and says which); until then the SDK exports everything.
-     */
-    private static SamplingSettings samplingSettings() {
-        try {
-            return SamplingSettings.read(ConfigProvider.getConfig());
-        } catch (RuntimeException invalidOrUnavailable) {
-            return SamplingSettings.KEEP_ALL;
-        }
     }
 }

@@ -2,7 +2,7 @@ package dev.observe.ee.internal.tracing;
 
 import dev.observe.ee.internal.semconv.SemanticAttributes;
 import dev.observe.ee.Traced;
-import dev.observe.ee.internal.telemetry.Telemetry;
+import dev.observe.ee.internal.telemetry.DeployedApplication;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -46,7 +46,7 @@ public class TracedInterceptor {
     @Inject
     TracedInterceptor(Instance<OpenTelemetry> openTelemetry) {
         // The runtime's OpenTelemetry bean, or the one the library registers where the runtime has none.
-        OpenTelemetry otel = openTelemetry.isResolvable() ? openTelemetry.get() : Telemetry.openTelemetry();
+        OpenTelemetry otel = openTelemetry.isResolvable() ? openTelemetry.get() : DeployedApplication.current().openTelemetry();
         this.tracer = otel.getTracer(SemanticAttributes.INSTRUMENTATION_SCOPE);
     }
 

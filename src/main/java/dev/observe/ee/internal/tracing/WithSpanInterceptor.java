@@ -1,7 +1,7 @@
 package dev.observe.ee.internal.tracing;
 
 import dev.observe.ee.internal.semconv.SemanticAttributes;
-import dev.observe.ee.internal.telemetry.Telemetry;
+import dev.observe.ee.internal.telemetry.DeployedApplication;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -43,7 +43,7 @@ public class WithSpanInterceptor {
 
     @Inject
     WithSpanInterceptor(Instance<OpenTelemetry> openTelemetry) {
-        OpenTelemetry otel = openTelemetry.isResolvable() ? openTelemetry.get() : Telemetry.openTelemetry();
+        OpenTelemetry otel = openTelemetry.isResolvable() ? openTelemetry.get() : DeployedApplication.current().openTelemetry();
         this.tracer = otel.getTracer(SemanticAttributes.INSTRUMENTATION_SCOPE);
     }
 

@@ -1,7 +1,7 @@
 package dev.observe.ee.internal.web;
 
 import dev.observe.ee.internal.semconv.SemanticAttributes;
-import dev.observe.ee.internal.telemetry.Telemetry;
+import dev.observe.ee.internal.telemetry.DeployedApplication;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -47,11 +47,11 @@ public final class ClientSpanFilter implements ClientRequestFilter, ClientRespon
 
     @Override
     public void filter(ClientRequestContext request) {
-        if (Telemetry.runtimeProvided()) {
+        if (DeployedApplication.runtimeProvided()) {
             return;
         }
         try {
-            OpenTelemetry otel = Telemetry.openTelemetry();
+            OpenTelemetry otel = DeployedApplication.current().openTelemetry();
             URI uri = request.getUri();
             SpanBuilder builder = otel.getTracer(SemanticAttributes.INSTRUMENTATION_SCOPE)
                     .spanBuilder(request.getMethod())

@@ -1,7 +1,7 @@
 package dev.observe.ee.internal.web;
 
 import dev.observe.ee.internal.telemetry.ClassVisibility;
-import dev.observe.ee.internal.telemetry.ExcludedPaths;
+import dev.observe.ee.internal.telemetry.DeployedApplication;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -24,7 +24,7 @@ public final class ObserveServletInitializer implements ServletContainerInitiali
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         requireOpenTelemetryApi();
-        ExcludedPaths.useContextPath(context.getContextPath());
+        DeployedApplication.current().useContextPath(context.getContextPath());
         FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, RequestContextServletFilter.class);
         if (filter != null) {
             filter.setAsyncSupported(true);

@@ -1,7 +1,7 @@
 package dev.observe.ee.internal.web;
 
 import dev.observe.ee.internal.semconv.SemanticAttributes;
-import dev.observe.ee.internal.telemetry.Telemetry;
+import dev.observe.ee.internal.telemetry.DeployedApplication;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -72,7 +72,7 @@ final class ServletServerSpans {
         if (Span.fromContext(current).getSpanContext().isValid()) {
             return false;
         }
-        if (!Telemetry.runtimeProvided()) {
+        if (!DeployedApplication.runtimeProvided()) {
             return true;
         }
         return !runtimeTracesServlets(request) && !servedByJaxRs(request);
@@ -100,7 +100,7 @@ final class ServletServerSpans {
 
     /** Starts the request's SERVER span as a child of the caller's extracted context; not yet current. */
     static Context start(HttpServletRequest request, Context current) {
-        OpenTelemetry otel = Telemetry.openTelemetry();
+        OpenTelemetry otel = DeployedApplication.current().openTelemetry();
         Context parent = otel.getPropagators().getTextMapPropagator().extract(current, request, HEADERS);
         String route = route(request);
         String method = request.getMethod();

@@ -14,9 +14,14 @@ import org.junit.jupiter.api.Test;
 
 class LogSettingsTest {
 
+    /** The {@code observe.log.*} settings of {@code config}, as a deployment reads them; throws on any problem. */
+    private static LogSettings log(MapConfig config, String defaultService) {
+        return config.read(reader -> LogSettings.read(reader, defaultService, false));
+    }
+
     @Test
     void defaultsAreJsonOutsideDevAndConsoleInDev() {
-        LogSettings prod = LogSettings.read(MapConfig.of(), "orders", false);
+        LogSettings prod = log(MapConfig.of(), "orders");
         assertTrue(prod.enabled());
         assertEquals(LogSettings.Format.JSON, prod.format());
         assertEquals(LogSettings.Schema.DEFAULT, prod.schema());
@@ -25,17 +30,17 @@ class LogSettingsTest {
         assertEquals(Map.of(), prod.renames());
         assertEquals(LogSettings.DEFAULT_MAX_VALUE_LENGTH, prod.maxValueLength());
 
-        LogSettings dev = LogSettings.read(MapConfig.of("mp.config.profile", "dev"), null, false);
+        LogSettings dev = log(MapConfig.of("mp.config.profile", "dev"), null);
         assertEquals(LogSettings.Format.CONSOLE, dev.format());
 
-        LogSettings explicit = LogSettings.read(MapConfig.of("mp.config.profile", "dev", "observe.log.format",
-                "JSON"), null, false);
+        LogSettings explicit = log(MapConfig.of("mp.config.profile", "dev", "observe.log.format",
+                "JSON"), null);
         assertEquals(LogSettings.Format.JSON, explicit.format(), "an explicit value wins");
     }
 
     @Test
     void readsEveryKey() {
-        LogSettings settings = LogSettings.read(MapConfig.of(
+        LogSettings settings = log(MapConfig.of(
                 "observe.log.enabled", "true",
                 "observe.log.schema", "ecs",
                 "observe.log.color", "true",
@@ -47,7 +52,7 @@ class LogSettingsTest {
                 "observe.log.max-stack-trace-length", "2000",
                 "otel.service.name", "orders-api",
                 "observe.log.category.\"dev.observe.demo\".level", "debug",
-                "observe.log.category.org.acme.level", "WARNING"), "fallback", false);
+                "observe.log.category.org.acme.level", "WARNING"), "fallback");
 
         assertEquals(LogSettings.Schema.ECS, settings.schema());
         assertTrue(settings.color());
@@ -67,13 +72,13 @@ class LogSettingsTest {
     @Test
     void badValuesFailWithKeyValueAndWhatIsAllowed() {
         InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
-                () -> LogSettings.read(MapConfig.of(
+                () -> log(MapConfig.of(
                         "observe.log.format", "xml",
                         "observe.log.schema", "gelf",
                         "observe.log.color", "maybe",
                         "observe.log.max-value-length", "-5",
                         "observe.log.static-fields", "environment",
-                        "observe.log.category.\"dev.x\".level", "LOUD"), null, false));
+                        "observe.log.category.\"dev.x\".level", "LOUD"), null));
 
         assertEquals(6, error.problems().size(), error.getMessage());
         assertTrue(error.getMessage().contains("observe.log.format='xml' is not allowed; use one of json, console"),
@@ -92,7 +97,7 @@ class LogSettingsTest {
     @Test
     void quotedValuesCannotForgeLinesInTheMessage() {
         InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
-                () -> LogSettings.read(MapConfig.of("observe.log.format", "json\nSEVERE: forged"), null, false));
+                () -> log(MapConfig.of("observe.log.format", "json\nSEVERE: forged"), null));
         assertFalse(error.getMessage().contains("\nSEVERE"), error.getMessage());
         assertTrue(error.getMessage().contains("json\\u000aSEVERE: forged"), error.getMessage());
     }
@@ -103,7 +108,7 @@ class LogSettingsTest {
                 "%dev.observe.log.color", "true", "%prod.observe.log.schema", "ecs",
                 "%dev.observe.log.category.\"dev.x\".level", "DEBUG", "%prod.observe.log.category.prod.y.level", "ERROR");
 
-        LogSettings settings = LogSettings.read(config, null, false);
+        LogSettings settings = log(config, null);
 
         assertTrue(settings.color());
         assertEquals(LogSettings.Schema.DEFAULT, settings.schema());
@@ -113,27 +118,28 @@ class LogSettingsTest {
     @Test
     void tracingExcludePaths() {
         assertEquals(java.util.List.of("/health*", "/metrics*", "/openapi*"),
-                TracingSettings.read(MapConfig.of()).excludePaths());
+                MapConfig.of().read(TracingSettings::read).excludePaths());
         assertEquals(java.util.List.of("/ping", "/status/*"),
-                TracingSettings.read(MapConfig.of("observe.tracing.exclude-paths", "/ping, /status/*")).excludePaths());
+                MapConfig.of("observe.tracing.exclude-paths", "/ping, /status/*").read(TracingSettings::read)
+                        .excludePaths());
         assertEquals(java.util.List.of(),
-                TracingSettings.read(MapConfig.of("observe.tracing.exclude-paths", "none")).excludePaths());
+                MapConfig.of("observe.tracing.exclude-paths", "none").read(TracingSettings::read).excludePaths());
         InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
-                () -> TracingSettings.read(MapConfig.of("observe.tracing.exclude-paths", "/ok,health")));
+                () -> MapConfig.of("observe.tracing.exclude-paths", "/ok,health").read(TracingSettings::read));
         assertTrue(error.getMessage().contains("observe.tracing.exclude-paths='health' is not allowed; use paths "
                 + "starting with '/'"), error.getMessage());
     }
 
     @Test
     void additionalRedactedKeysAddToTheDefaults() {
-        LogSettings settings = LogSettings.read(MapConfig.of("observe.log.redact.additional-keys", "iban, pin"),
-                null, false);
+        LogSettings settings = log(MapConfig.of("observe.log.redact.additional-keys", "iban, pin"),
+                null);
         assertTrue(settings.redactedKeys().containsAll(LogSettings.DEFAULT_REDACTED_KEYS));
         assertTrue(settings.redactedKeys().containsAll(java.util.List.of("iban", "pin")));
     }
 
     @Test
     void loggingCanBeSwitchedOff() {
-        assertFalse(LogSettings.read(MapConfig.of("observe.log.enabled", "false"), null, false).enabled());
+        assertFalse(log(MapConfig.of("observe.log.enabled", "false"), null).enabled());
     }
 }

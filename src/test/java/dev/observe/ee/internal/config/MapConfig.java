@@ -1,11 +1,14 @@
 package dev.observe.ee.internal.config;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
@@ -16,6 +19,7 @@ import org.eclipse.microprofile.config.spi.Converter;
 public final class MapConfig implements Config {
 
     private final Map<String, String> values = new LinkedHashMap<>();
+    private final Set<String> fromObserveDefaults = new HashSet<>();
 
     public static MapConfig of(String... keyValues) {
         MapConfig config = new MapConfig();
@@ -25,6 +29,25 @@ public final class MapConfig implements Config {
         return config;
     }
 
+    /** Marks {@code keys} as set by observe-ee's own defaults ({@link OpenTelemetryDefaults}), as their source. */
+    public MapConfig fromObserveDefaults(String... keys) {
+        fromObserveDefaults.addAll(List.of(keys));
+        return this;
+    }
+
+    /** This configuration as the library reads it. */
+    public ConfigValues values() {
+        return new MicroProfileConfigValues(this);
+    }
+
+    /** What {@code read} makes of this configuration; throws naming every problem, as a deployment fails. */
+    <T> T read(Function<ConfigReader, T> read) {
+        ConfigReader reader = new ConfigReader(values());
+        T result = read.apply(reader);
+        reader.failOnProblems();
+        return result;
+    }
+
     @Override
     public <T> T getValue(String name, Class<T> type) {
         return getOptionalValue(name, type).orElseThrow(() -> new NoSuchElementException(name));
@@ -32,7 +55,34 @@ public final class MapConfig implements Config {
 
     @Override
     public ConfigValue getConfigValue(String name) {
-        throw new UnsupportedOperationException();
+        String value = values.get(name);
+        String source = fromObserveDefaults.contains(name) ? OpenTelemetryDefaults.NAME : "MapConfig";
+        return new ConfigValue() {
+            @Override
+            public String getName() {
+                return name;
+            }
+
+            @Override
+            public String getValue() {
+                return value;
+            }
+
+            @Override
+            public String getRawValue() {
+                return value;
+            }
+
+            @Override
+            public String getSourceName() {
+                return value == null ? null : source;
+            }
+
+            @Override
+            public int getSourceOrdinal() {
+                return 0;
+            }
+        };
     }
 
     @Override

@@ -13,14 +13,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class OpenTelemetrySettingsCheckTest {
 
+    private static void check(MapConfig config, ProviderNames providers) {
+        config.read(reader -> {
+            OpenTelemetrySettingsCheck.check(reader, providers);
+            return null;
+        });
+    }
+
     private static void valid(String... keyValues) {
-        assertDoesNotThrow(() -> OpenTelemetrySettingsCheck.check(MapConfig.of(keyValues),
-                OpenTelemetrySettingsCheck.Extensions.NONE));
+        assertDoesNotThrow(() -> check(MapConfig.of(keyValues), ProviderNames.NONE));
     }
 
     private static String invalid(String... keyValues) {
-        return assertThrows(InvalidConfigurationException.class, () -> OpenTelemetrySettingsCheck.check(
-                MapConfig.of(keyValues), OpenTelemetrySettingsCheck.Extensions.NONE)).getMessage();
+        return assertThrows(InvalidConfigurationException.class,
+                () -> check(MapConfig.of(keyValues), ProviderNames.NONE)).getMessage();
     }
 
     @Test
@@ -60,8 +66,27 @@ class OpenTelemetrySettingsCheckTest {
 
     @Test
     void namesThatExtensionsProvideAreAllowed() {
-        assertDoesNotThrow(() -> OpenTelemetrySettingsCheck.check(MapConfig.of("otel.traces.exporter", "my-exporter"),
-                new OpenTelemetrySettingsCheck.Extensions(Set.of("my-exporter"), Set.of(), Set.of(), Set.of(),
-                        Set.of())));
+        assertDoesNotThrow(() -> check(MapConfig.of("otel.traces.exporter", "my-exporter"),
+                new ProviderNames(Set.of("my-exporter"), Set.of(), Set.of(), Set.of(), Set.of(), false)));
+    }
+
+    @Test
+    void withTheLibrarysOwnSdkOnlyBuiltInNamesAndThoseOfVisibleProvidersAreAllowed() {
+        ProviderNames visible = new ProviderNames(Set.of("otlp"), Set.of("otlp"), Set.of("otlp"), Set.of("b3"),
+                Set.of(), true);
+        assertDoesNotThrow(() -> check(MapConfig.of("otel.traces.exporter", "otlp", "otel.propagators",
+                "tracecontext,baggage,b3", "otel.traces.sampler", "parentbased_traceidratio"), visible));
+        String message = assertThrows(InvalidConfigurationException.class, () -> check(MapConfig.of(
+                "otel.traces.exporter", "zipkin", "otel.traces.sampler", "jaeger_remote"), visible)).getMessage();
+        assertTrue(message.contains("otel.traces.exporter='zipkin' is not allowed; use one of none, otlp"),
+                "no zipkin exporter on the class path: " + message);
+        assertTrue(message.contains("otel.traces.sampler='jaeger_remote'"), message);
+    }
+
+    @Test
+    void theRuntimesOwnModulesAreAllowedByNameWhereItsProvidersAreHidden() {
+        assertDoesNotThrow(() -> check(MapConfig.of("otel.traces.exporter", "zipkin", "otel.metrics.exporter",
+                "prometheus", "otel.propagators", "b3multi", "otel.traces.sampler", "parentbased_jaeger_remote"),
+                ProviderNames.NONE));
     }
 }

@@ -17,7 +17,7 @@ class SamplingSettingsTest {
 
     @Test
     void defaultsKeepEverythingAndBufferNothing() {
-        SamplingSettings settings = SamplingSettings.read(MapConfig.of());
+        SamplingSettings settings = MapConfig.of().read(SamplingSettings::read);
         assertEquals(1.0, settings.ratio());
         assertTrue(settings.keepErrors());
         assertEquals(Optional.empty(), settings.keepSlowerThan());
@@ -26,9 +26,9 @@ class SamplingSettingsTest {
 
     @Test
     void readsEveryKey() {
-        SamplingSettings settings = SamplingSettings.read(MapConfig.of("observe.sampling.ratio", "0.1",
+        SamplingSettings settings = MapConfig.of("observe.sampling.ratio", "0.1",
                 "observe.sampling.keep-errors", "false", "observe.sampling.keep-slower-than", "750ms",
-                "observe.sampling.max-buffered-spans", "5000"));
+                "observe.sampling.max-buffered-spans", "5000").read(SamplingSettings::read);
         assertEquals(0.1, settings.ratio());
         assertFalse(settings.keepErrors());
         assertEquals(Optional.of(Duration.ofMillis(750)), settings.keepSlowerThan());
@@ -46,7 +46,7 @@ class SamplingSettingsTest {
     @ValueSource(strings = {"1.5", "-0.1", "half", "NaN"})
     void aRatioOutsideZeroToOneFailsNamingKeyValueAndRange(String ratio) {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> SamplingSettings.read(MapConfig.of("observe.sampling.ratio", ratio)));
+                () -> MapConfig.of("observe.sampling.ratio", ratio).read(SamplingSettings::read));
         assertTrue(e.getMessage().contains("observe.sampling.ratio") && e.getMessage().contains(ratio)
                 && e.getMessage().contains("from 0 to 1"), e.getMessage());
     }
@@ -54,8 +54,9 @@ class SamplingSettingsTest {
     @Test
     void everyBadKeyIsNamedInOneMessage() {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> SamplingSettings.read(MapConfig.of("observe.sampling.keep-slower-than", "-5s",
-                        "observe.sampling.keep-errors", "sometimes", "observe.sampling.max-buffered-spans", "0")));
+                () -> MapConfig.of("observe.sampling.keep-slower-than", "-5s",
+                        "observe.sampling.keep-errors", "sometimes", "observe.sampling.max-buffered-spans", "0")
+                        .read(SamplingSettings::read));
         for (String key : new String[] {"keep-slower-than", "keep-errors", "max-buffered-spans"}) {
             assertTrue(e.getMessage().contains("observe.sampling." + key), e.getMessage());
         }

@@ -14,21 +14,13 @@ import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ExcludedPathsTest {
 
-    @AfterEach
-    void defaults() {
-        ExcludedPaths.usePatterns(TracingSettings.DEFAULT_EXCLUDE_PATHS);
-        ExcludedPaths.useContextPath("");
-    }
-
     @Test
     void patternsMatchBelowTheContextRoot() {
-        ExcludedPaths.useContextPath("/shop");
-        ExcludedPaths paths = ExcludedPaths.current();
+        ExcludedPaths paths = ExcludedPaths.DEFAULT.withContextPath("/shop");
         assertTrue(paths.excludes("/shop/health"));
         assertTrue(paths.excludes("/shop/health/ready"));
         assertTrue(paths.excludes("/shop/metrics"));
@@ -41,8 +33,7 @@ class ExcludedPathsTest {
 
     @Test
     void globsWithStarAndQuestionMarkAndLiteralCharacters() {
-        ExcludedPaths.usePatterns(List.of("/api/v?/ping", "/static/*.css", "/a+b"));
-        ExcludedPaths paths = ExcludedPaths.current();
+        ExcludedPaths paths = ExcludedPaths.DEFAULT.withPatterns(List.of("/api/v?/ping", "/static/*.css", "/a+b"));
         assertTrue(paths.excludes("/api/v1/ping"));
         assertFalse(paths.excludes("/api/v10/ping"));
         assertTrue(paths.excludes("/static/site/main.css"));
@@ -52,8 +43,17 @@ class ExcludedPathsTest {
     }
 
     @Test
+    void untilTheConfigurationIsReadTheDocumentedDefaultsApply() {
+        assertEquals(List.of("/health*", "/metrics*", "/openapi*"), TracingSettings.DEFAULT_EXCLUDE_PATHS);
+        assertTrue(ExcludedPaths.DEFAULT.excludes("/metrics/base"));
+        assertTrue(ExcludedPaths.DEFAULT.excludes("/openapi"));
+        assertFalse(ExcludedPaths.DEFAULT.excludes("/orders"));
+    }
+
+    @Test
     void samplerDropsOnlyServerSpansOfExcludedPaths() {
-        Sampler sampler = new ExcludedPathsSampler(Sampler.alwaysOn());
+        Sampler sampler = new ExcludedPathsSampler(Sampler.alwaysOn(),
+                DeployedApplicationTest.application("observe.tracing.exclude-paths", "/health*,/metrics*"));
         assertEquals(SamplingDecision.DROP, decision(sampler, SpanKind.SERVER,
                 Attributes.of(SemanticAttributes.URL_PATH, "/health")));
         assertEquals(SamplingDecision.DROP, decision(sampler, SpanKind.SERVER,
