@@ -51,6 +51,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
 class CollectorOutageIT {
 
     private static final int CLIENTS = 8;

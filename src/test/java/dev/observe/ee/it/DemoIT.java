@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The orders demo, the very WAR {@code mvn -Pdemo} runs, through its HTTP API. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
 class DemoIT {
 
     @Deployment(testable = false)

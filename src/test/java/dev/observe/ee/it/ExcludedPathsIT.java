@@ -25,6 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
+@OnLibertyBare
 class ExcludedPathsIT {
 
     @Deployment(testable = false)

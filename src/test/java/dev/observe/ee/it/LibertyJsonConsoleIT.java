@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * Liberty's JSON, the application's in observe-ee's, no line twice and no line of text. Starts its own Liberty
  * server ({@code server run}) with the demo, since the Arquillian server must keep Liberty's default console.
  */
+@OnLiberty
 class LibertyJsonConsoleIT {
 
     private static StandaloneServer liberty;

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnLibertyBare
 class LibrarySdkShutdownIT {
 
     private static final String NAME = "flushed-at-undeploy";

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnLibertyBare
 class MissingOpenTelemetryIT {
 
     @Deployment(name = "no-opentelemetry", managed = false, testable = false)

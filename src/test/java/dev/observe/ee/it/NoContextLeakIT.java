@@ -43,6 +43,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
+@OnLibertyBare
 class NoContextLeakIT {
 
     private static final int REQUESTS = Integer.getInteger("leak.requests", 20_000);

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
 class OtlpExportIT {
 
     static final String KEPT_BY_RATIO = "0000000000000001";

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * is JSON in this mode, so this test starts Payara Micro itself, with the loopback-only options, and reads what it
  * prints: every line on both streams, the server's own and the demo's.
  */
+@OnPayara
 class PayaraServerWideLoggingIT {
 
     private static final int PORT = 18091;

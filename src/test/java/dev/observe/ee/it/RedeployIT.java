@@ -56,6 +56,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
 class RedeployIT {
 
     private static final int CYCLES = 20;

@@ -32,6 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The {@code X-Request-ID} every response carries, as a caller sees it on the wire. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
+@OnLibertyBare
 class RequestIdIT {
 
     private static final String HEADER = "X-Request-ID";

@@ -36,6 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
+@OnLibertyBare
 class ZipkinExportIT {
 
     private static final String SERVICE = "orders-zipkin";
