@@ -114,7 +114,7 @@ class CollectorOutageIT {
             while (receiver.spanCount() < 2 * REQUESTS && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertTrue(receiver.spanCount() >= 2 * REQUESTS, server() + ": export is on: " + receiver.spanCount());
+            assertTrue(receiver.spanCount() >= 2 * REQUESTS, "export is on: " + receiver.spanCount());
         }
         long healthyHeap = usedHeap();
         Run dead = load(client, "dead (port closed)");
@@ -138,13 +138,13 @@ class CollectorOutageIT {
                         stalledHeap / 1e6));
         for (Run outage : List.of(dead, stalled)) {
             // Generous bounds for a shared 2-core machine; the measured ratios are in docs/performance.md.
-            assertTrue(outage.meanMillis() <= reference * 1.5 + 2, server() + ": " + outage + " vs healthy "
+            assertTrue(outage.meanMillis() <= reference * 1.5 + 2, outage + " vs healthy "
                     + healthy + ", " + healthyAgain);
-            assertTrue(outage.maxMillis() < 2_000, server() + ": no request waited for the exporter: " + outage);
+            assertTrue(outage.maxMillis() < 2_000, "no request waited for the exporter: " + outage);
         }
         // Bounded by design: the batch processor's queue (2 048 spans) and exports in flight until they time out.
-        assertTrue(stalledHeap - healthyHeap < 64_000_000L, server() + String.format(
-                ": heap after GC grew from %.1f MB to %.1f MB", healthyHeap / 1e6, stalledHeap / 1e6));
+        assertTrue(stalledHeap - healthyHeap < 64_000_000L, String.format(
+                "heap after GC grew from %.1f MB to %.1f MB", healthyHeap / 1e6, stalledHeap / 1e6));
     }
 
     private long usedHeap() throws Exception {
@@ -182,7 +182,7 @@ class CollectorOutageIT {
         } finally {
             clients.shutdownNow();
         }
-        assertEquals(0, failures.get(), server() + ": " + name + ": every request answered 200");
+        assertEquals(0, failures.get(), name + ": every request answered 200");
         return new Run(name, latencies.stream().mapToLong(Long::longValue).sorted().toArray());
     }
 

@@ -1,6 +1,5 @@
 package dev.observe.ee.it;
 
-import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,15 +80,15 @@ class ConfigValidationIT {
             } catch (java.io.IOException nothingListening) {
                 status = 0;
             }
-            assertTrue(status == 0 || status == 404, server() + ": a bad configuration must fail the deployment, "
+            assertTrue(status == 0 || status == 404, "a bad configuration must fail the deployment, "
                     + "yet the application answered " + status);
         }
         for (String expected : List.of("observe.sampling.ratio='2'", "observe.log.format='xml'",
                 "otel.traces.sampler.arg='1.5'", "otel.exporter.otlp.endpoint='collector:4317'",
                 "otel.exporter.otlp.headers=", "from 0 to 1")) {
-            assertFalse(ServerOutput.awaitLines(expected, 1).isEmpty(), server() + ": names " + expected);
+            assertFalse(ServerOutput.awaitLines(expected, 1).isEmpty(), "names " + expected);
         }
         assertEquals(List.of(), ServerOutput.linesContaining("top-secret-token"),
-                server() + ": the header value is never shown");
+                "the header value is never shown");
     }
 }

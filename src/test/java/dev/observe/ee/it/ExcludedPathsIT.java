@@ -1,6 +1,5 @@
 package dev.observe.ee.it;
 
-import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.observe.ee.it.app.OperationsResource;
@@ -49,7 +48,7 @@ class ExcludedPathsIT {
     private void assertSpans(String path, int expected) throws Exception {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         assertEquals(200, Http.get(base, path, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-                .statusCode(), server() + ": " + path);
+                .statusCode(), path);
         // Spans are exported when they end, which may be just after the response; give them time to arrive.
         long deadline = System.nanoTime() + (expected > 0 ? 10_000_000_000L : 1_500_000_000L);
         int spans;
@@ -57,6 +56,6 @@ class ExcludedPathsIT {
             Thread.sleep(100);
             spans = Http.jsonArray(Http.get(base, "collected-spans?traceId=" + traceId)).size();
         } while (spans < Math.max(expected, 1) && System.nanoTime() < deadline);
-        assertEquals(expected, spans, server() + ": " + path);
+        assertEquals(expected, spans, path);
     }
 }

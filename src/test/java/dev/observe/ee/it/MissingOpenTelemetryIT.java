@@ -1,6 +1,5 @@
 package dev.observe.ee.it;
 
-import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.observe.ee.it.app.ProbeResource;
@@ -53,7 +52,7 @@ class MissingOpenTelemetryIT {
         }
         try {
             assertFalse(ServerOutput.awaitLines("observe-ee needs the OpenTelemetry API", 1).isEmpty(),
-                    server() + ": the server's output names the problem and the fix");
+                    "the server's output names the problem and the fix");
         } finally {
             try {
                 deployer.undeploy("no-opentelemetry");

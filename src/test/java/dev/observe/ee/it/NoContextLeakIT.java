@@ -100,7 +100,7 @@ class NoContextLeakIT {
             }));
         }
         clients.shutdown();
-        assertTrue(clients.awaitTermination(5, TimeUnit.MINUTES), server() + ": bounded to 5 minutes");
+        assertTrue(clients.awaitTermination(5, TimeUnit.MINUTES), "bounded to 5 minutes");
         for (Future<?> future : done) {
             future.get();
         }
@@ -108,7 +108,7 @@ class NoContextLeakIT {
         // On stderr: System.out carries the server's relayed output, which a line of ours would cut in two.
         System.err.printf("NoContextLeakIT %s: %d requests (2 hops each) from %d clients in %.1f s, %.0f requests/s%n",
                 server(), REQUESTS, CLIENTS, seconds, REQUESTS / seconds);
-        assertEquals(0, failures.get(), server() + ": every request answered 200");
+        assertEquals(0, failures.get(), "every request answered 200");
 
         // Log lines: every line of this run, on both hops, carries its own request's trace id.
         String prefix = "\"request_id\":\"leak-" + run + "-";
@@ -122,10 +122,10 @@ class NoContextLeakIT {
                 mismatches++;
             }
         }
-        assertEquals(0, mismatches, server() + ": log lines with another request's trace id");
-        assertEquals(REQUESTS, linesPerRequest.size(), server() + ": every request logged");
-        assertTrue(linesPerRequest.values().stream().allMatch(count -> count == 2), server()
-                + ": two lines (one per hop) per request");
+        assertEquals(0, mismatches, "log lines with another request's trace id");
+        assertEquals(REQUESTS, linesPerRequest.size(), "every request logged");
+        assertTrue(linesPerRequest.values().stream().allMatch(count -> count == 2),
+                "two lines (one per hop) per request");
 
         // Spans: every trace of this run has its three spans, and its SERVER spans carry its own request id.
         JsonObject traces = awaitSpans(traceOf, 3);
@@ -143,7 +143,7 @@ class NoContextLeakIT {
                 }
             }
         }
-        assertEquals(0, spanMismatches, server() + ": traces with a missing span or another request's id");
+        assertEquals(0, spanMismatches, "traces with a missing span or another request's id");
     }
 
     private static List<String> awaitLines(String prefix, int expected) throws InterruptedException {

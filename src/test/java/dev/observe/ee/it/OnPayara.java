@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The integration test class runs on Payara Micro: failsafe's {@code payara} execution selects it by this tag
- * ({@code <groups>payara</groups>} in pom.xml). Every failure is prefixed with the runtime's name ({@link ServerNamed}).
+ * ({@code <groups>payara</groups>} in pom.xml). Every failure is prefixed with the runtime's name
+ * ({@link ServerNamed}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

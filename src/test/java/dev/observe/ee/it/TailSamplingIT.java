@@ -1,6 +1,5 @@
 package dev.observe.ee.it;
 
-import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.observe.ee.it.app.CheckoutResource;
@@ -60,22 +59,22 @@ class TailSamplingIT {
         String failing = UUID.randomUUID().toString().replace("-", "");
         String succeeding = UUID.randomUUID().toString().replace("-", "");
         assertEquals(200, Http.get(base, "checkout/ok", "traceparent", "00-" + succeeding + "-00f067aa0ba902b7-01")
-                .statusCode(), server());
+                .statusCode());
         assertEquals(200, Http.get(base, "checkout/fail", "traceparent", "00-" + failing + "-00f067aa0ba902b7-01")
-                .statusCode(), server());
+                .statusCode());
 
         List<JsonObject> kept = Spans.awaitTrace(base, "exported-spans", failing, 3);
         Map<String, JsonObject> byName = kept.stream().collect(Collectors.toMap(
                 span -> span.getString("name"), span -> span));
-        assertEquals(3, kept.size(), server() + ": the whole failing trace: " + kept);
+        assertEquals(3, kept.size(), "the whole failing trace: " + kept);
         JsonObject root = kept.stream().filter(span -> span.getString("kind").equals("SERVER")).findFirst()
-                .orElseThrow(() -> new AssertionError(server() + ": no SERVER span: " + kept));
-        assertEquals("00f067aa0ba902b7", root.getString("parentSpanId"), server());
-        assertEquals(root.getString("spanId"), byName.get("reserve_stock").getString("parentSpanId"), server());
-        assertEquals(root.getString("spanId"), byName.get("charge_card").getString("parentSpanId"), server());
-        assertEquals("ERROR", byName.get("charge_card").getString("status"), server());
+                .orElseThrow(() -> new AssertionError("no SERVER span: " + kept));
+        assertEquals("00f067aa0ba902b7", root.getString("parentSpanId"));
+        assertEquals(root.getString("spanId"), byName.get("reserve_stock").getString("parentSpanId"));
+        assertEquals(root.getString("spanId"), byName.get("charge_card").getString("parentSpanId"));
+        assertEquals("ERROR", byName.get("charge_card").getString("status"));
 
         // By now the successful trace, which ended first, has been decided too: dropped.
-        assertEquals(List.of(), Spans.awaitTrace(base, "exported-spans", succeeding, 0), server());
+        assertEquals(List.of(), Spans.awaitTrace(base, "exported-spans", succeeding, 0));
     }
 }
