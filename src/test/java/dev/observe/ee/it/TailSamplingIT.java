@@ -3,8 +3,7 @@ package dev.observe.ee.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.observe.ee.it.app.CheckoutResource;
-import dev.observe.ee.it.app.ExportedSpans;
-import dev.observe.ee.it.app.ExportedSpansResource;
+import dev.observe.ee.it.app.SpanCollector;
 import dev.observe.ee.it.app.TestApplication;
 
 import jakarta.json.JsonObject;
@@ -38,15 +37,12 @@ class TailSamplingIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("tail-sampling", TestApplication.class, CheckoutResource.class,
-                        CheckoutResource.Steps.class, ExportedSpans.class, ExportedSpansResource.class)
-                .addAsResource(new StringAsset(ExportedSpans.class.getName()),
-                        "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.traces."
-                                + "ConfigurableSpanExporterProvider")
+        return Deployments.withSpanExporter(Deployments.war("tail-sampling", TestApplication.class,
+                        CheckoutResource.class, CheckoutResource.Steps.class))
                 // otel.sdk.disabled=false as MicroProfile Telemetry's documentation writes it: the library's default
                 // for the same key must not make Payara Micro see it twice (OpenTelemetryDefaults).
                 .addAsResource(new StringAsset("otel.sdk.disabled=false\n"
-                        + "otel.traces.exporter=" + ExportedSpans.NAME + "\n"
+                        + "otel.traces.exporter=" + SpanCollector.Exporter.NAME + "\n"
                         + "otel.bsp.schedule.delay=100\n"
                         + "observe.sampling.ratio=0\n"), "META-INF/microprofile-config.properties");
     }
@@ -63,7 +59,7 @@ class TailSamplingIT {
         assertEquals(200, Http.get(base, "checkout/fail", "traceparent", "00-" + failing + "-00f067aa0ba902b7-01")
                 .statusCode());
 
-        List<JsonObject> kept = Spans.awaitTrace(base, "exported-spans", failing, 3);
+        List<JsonObject> kept = Spans.awaitTrace(base, "collected-spans", failing, 3);
         Map<String, JsonObject> byName = kept.stream().collect(Collectors.toMap(
                 span -> span.getString("name"), span -> span));
         assertEquals(3, kept.size(), "the whole failing trace: " + kept);
@@ -75,6 +71,6 @@ class TailSamplingIT {
         assertEquals("ERROR", byName.get("charge_card").getString("status"));
 
         // By now the successful trace, which ended first, has been decided too: dropped.
-        assertEquals(List.of(), Spans.awaitTrace(base, "exported-spans", succeeding, 0));
+        assertEquals(List.of(), Spans.awaitTrace(base, "collected-spans", succeeding, 0));
     }
 }
