@@ -51,7 +51,7 @@ class MissingOpenTelemetryIT {
             // a runtime that fails the deployment for it is just as right; the message is what is checked
         }
         try {
-            assertFalse(ServerOutput.awaitLines("observe-ee needs the OpenTelemetry API", 1).isEmpty(),
+            assertFalse(ServerOutput.awaitLine("observe-ee needs the OpenTelemetry API").isEmpty(),
                     "the server's output names the problem and the fix");
         } finally {
             try {

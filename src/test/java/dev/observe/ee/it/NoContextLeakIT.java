@@ -146,26 +146,18 @@ class NoContextLeakIT {
         assertEquals(0, spanMismatches, "traces with a missing span or another request's id");
     }
 
-    private static List<String> awaitLines(String prefix, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        List<String> lines = ServerOutput.linesContaining(prefix);
-        while (lines.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            lines = ServerOutput.linesContaining(prefix);
-        }
-        return lines;
+    /** This run's lines, once there are {@code expected} (the test fails after 2 minutes). */
+    private static List<String> awaitLines(String prefix, int expected) {
+        return Awaits.atLeast("log lines of this run", () -> ServerOutput.linesContaining(prefix), expected,
+                Duration.ofMinutes(2));
     }
 
-    private JsonObject awaitSpans(Map<String, String> traceOf, int perTrace) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            JsonObject traces = Http.json(Http.get(base, "collected-spans/by-trace"));
-            long complete = traceOf.values().stream().filter(traceId -> traces.containsKey(traceId)
-                    && traces.getJsonObject(traceId).getInt("spans") >= perTrace).count();
-            if (complete == traceOf.size() || System.nanoTime() > deadline) {
-                return traces;
-            }
-            Thread.sleep(500);
-        }
+    /** Spans per trace, once every trace of this run has {@code perTrace} (the test fails after a minute). */
+    private JsonObject awaitSpans(Map<String, String> traceOf, int perTrace) {
+        return Awaits.await("every trace of this run complete").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Http.json(Http.get(base, "collected-spans/by-trace")),
+                        traces -> traceOf.values().stream().allMatch(traceId -> traces.containsKey(traceId)
+                                && traces.getJsonObject(traceId).getInt("spans") >= perTrace));
     }
 }

@@ -116,8 +116,11 @@ class RedeployIT {
             }
         }
 
+        // Every cycle's three lines, then 1.5 s in which no further line of any cycle comes (a copy would): one
+        // quiet period for all cycles, which ran before any of their lines was looked at.
+        ServerOutput.awaitLines(marker, 3 * CYCLES);
         for (int i = 0; i < CYCLES; i++) {
-            List<String> lines = ServerOutput.awaitLines(marker + "-" + i + "\"", 3);
+            List<String> lines = ServerOutput.linesContaining(marker + "-" + i + "\"");
             assertEquals(3, ServerOutput.json(lines).size(), "cycle " + i + ": " + lines);
             assertEquals(3, lines.size(), "cycle " + i + " printed each event once: " + lines);
         }

@@ -9,6 +9,7 @@ import dev.observe.ee.it.app.TestApplication;
 import jakarta.json.JsonObject;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,7 +71,9 @@ class TailSamplingIT {
         assertEquals(root.getString("spanId"), byName.get("charge_card").getString("parentSpanId"));
         assertEquals("ERROR", byName.get("charge_card").getString("status"));
 
-        // By now the successful trace, which ended first, has been decided too: dropped.
-        assertEquals(List.of(), Spans.awaitTrace(base, "collected-spans", succeeding, 0));
+        // An absence, after a positive marker: the failing trace has arrived, and the successful one ended first, so it
+        // has been decided too; it must stay dropped for the 500 ms the failing trace's wait also held still.
+        Awaits.await("no span of the successful trace").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertEquals(List.of(), Spans.trace(base, "collected-spans", succeeding)));
     }
 }
