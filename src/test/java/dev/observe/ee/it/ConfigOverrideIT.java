@@ -1,6 +1,5 @@
 package dev.observe.ee.it;
 
-import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -31,6 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
 class ConfigOverrideIT {
 
     @Deployment(testable = false)
@@ -47,9 +48,9 @@ class ConfigOverrideIT {
     void applicationConfigurationOverridesTheLibraryDefaults() throws Exception {
         HttpResponse<String> response = Http.get(base, "probe/span");
 
-        assertEquals(200, response.statusCode(), server() + ": " + response.body());
+        assertEquals(200, response.statusCode(), response.body());
         JsonObject span = Http.json(response).getJsonObject("server");
-        assertFalse(span.getBoolean("valid"), server() + ": the application disabled the SDK: " + span);
-        assertFalse(span.getBoolean("recording"), server() + ": " + span);
+        assertFalse(span.getBoolean("valid"), "the application disabled the SDK: " + span);
+        assertFalse(span.getBoolean("recording"), String.valueOf(span));
     }
 }

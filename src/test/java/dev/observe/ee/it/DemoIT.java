@@ -1,6 +1,5 @@
 package dev.observe.ee.it;
 
-import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The orders demo, the very WAR {@code mvn -Pdemo} runs, through its HTTP API. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
 class DemoIT {
 
     @Deployment(testable = false)
@@ -42,20 +43,20 @@ class DemoIT {
                 "{\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"price\":9.99},{\"sku\":\"B2\",\"quantity\":1,\"price\":5}]}",
                 "X-Request-ID", "demo-order-1");
 
-        assertEquals(201, placed.statusCode(), server() + ": " + placed.body());
-        assertEquals("demo-order-1", placed.headers().firstValue("X-Request-ID").orElse(null), server());
+        assertEquals(201, placed.statusCode(), placed.body());
+        assertEquals("demo-order-1", placed.headers().firstValue("X-Request-ID").orElse(null));
         JsonObject order = Http.json(placed);
         long id = order.getJsonNumber("id").longValueExact();
         assertEquals(0, new BigDecimal("24.98").compareTo(order.getJsonNumber("total").bigDecimalValue()),
-                server() + ": " + order);
+                String.valueOf(order));
         assertTrue(placed.headers().firstValue("Location").orElse("").endsWith("/api/orders/" + id),
-                server() + ": " + placed.headers().map());
+                String.valueOf(placed.headers().map()));
 
         HttpResponse<String> read = Http.get(base, "api/orders/" + id);
-        assertEquals(200, read.statusCode(), server() + ": " + read.body());
+        assertEquals(200, read.statusCode(), read.body());
         JsonObject stored = Http.json(read);
-        assertEquals(id, stored.getJsonNumber("id").longValueExact(), server() + ": " + stored);
-        assertEquals("A1", stored.getJsonArray("items").getJsonObject(0).getString("sku"), server() + ": " + stored);
+        assertEquals(id, stored.getJsonNumber("id").longValueExact(), String.valueOf(stored));
+        assertEquals("A1", stored.getJsonArray("items").getJsonObject(0).getString("sku"), String.valueOf(stored));
     }
 
     @Test
@@ -63,8 +64,8 @@ class DemoIT {
         for (String id : new String[] {"987654321", "not-a-number"}) {
             HttpResponse<String> response = Http.get(base, "api/orders/" + id);
 
-            assertEquals(404, response.statusCode(), server() + ": " + response.body());
-            assertEquals("order_not_found", Http.json(response).getString("error"), server());
+            assertEquals(404, response.statusCode(), response.body());
+            assertEquals("order_not_found", Http.json(response).getString("error"));
         }
     }
 
@@ -82,29 +83,29 @@ class DemoIT {
                 "{\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"price\":9.99}]}", "X-Request-ID", requestId,
                 "Authorization", basic);
 
-        assertEquals(201, placed.statusCode(), server() + ": " + placed.body());
+        assertEquals(201, placed.statusCode(), placed.body());
         java.util.List<String> lines = ServerOutput.awaitLines(requestId, 4).stream()
                 .map(line -> line.replaceAll("\u001b\\[[0-9;]*m", "")).toList();
-        assertEquals(4, lines.size(), server() + ": " + lines);
+        assertEquals(4, lines.size(), String.valueOf(lines));
         String placing = line(lines, "[info     ] placing_order ");
-        assertTrue(placing.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\[info     \\] placing_order .*"), server() + ": " + placing);
+        assertTrue(placing.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\[info     \\] placing_order .*"), placing);
         for (String field : new String[] {"request_id=" + requestId, "method=POST", "path=/observe-ee-demo/api/orders",
                 "user_id=alice", "item_count=1", "trace_id=", "skus=[\"A1\"]"}) {
-            assertTrue(placing.contains(field), server() + ": " + field + " in " + placing);
+            assertTrue(placing.contains(field), field + " in " + placing);
         }
         line(lines, "[debug    ] order_validated ");
         String reserved = line(lines, "[info     ] stock_reserved ");
         assertTrue(reserved.contains("path=/observe-ee-demo/api/inventory/A1/reservations")
-                && reserved.contains("sku=A1") && reserved.contains("quantity=2"), server() + ": the inventory hop, "
+                && reserved.contains("sku=A1") && reserved.contains("quantity=2"), "the inventory hop, "
                 + "with the same request id: " + reserved);
         String traceId = placing.replaceAll(".* trace_id=([0-9a-f]{32}).*", "$1");
-        assertTrue(reserved.contains("trace_id=" + traceId), server() + ": one trace across both hops: " + reserved);
-        assertTrue(line(lines, "[info     ] order_placed ").contains("total=19.98"), server());
+        assertTrue(reserved.contains("trace_id=" + traceId), "one trace across both hops: " + reserved);
+        assertTrue(line(lines, "[info     ] order_placed ").contains("total=19.98"));
     }
 
     private static String line(java.util.List<String> lines, String marker) {
         return lines.stream().filter(line -> line.contains(marker)).findFirst()
-                .orElseThrow(() -> new AssertionError(server() + ": no line with " + marker + " in " + lines));
+                .orElseThrow(() -> new AssertionError("no line with " + marker + " in " + lines));
     }
 
     @ParameterizedTest
@@ -112,9 +113,9 @@ class DemoIT {
     void unreadableBodyIsABadRequestWithAJsonReason(String body) throws Exception {
         HttpResponse<String> response = Http.postJson(base, "api/orders", body);
 
-        assertEquals(400, response.statusCode(), server() + ": " + body + " -> " + response.body());
-        assertEquals("unreadable_body", Http.json(response).getString("error"), server());
-        assertTrue(response.headers().firstValue("X-Request-ID").isPresent(), server());
+        assertEquals(400, response.statusCode(), body + " -> " + response.body());
+        assertEquals("unreadable_body", Http.json(response).getString("error"));
+        assertTrue(response.headers().firstValue("X-Request-ID").isPresent());
     }
 
     @ParameterizedTest
@@ -128,10 +129,10 @@ class DemoIT {
     void invalidOrderIsABadRequestWithAJsonReason(String body) throws Exception {
         HttpResponse<String> response = Http.postJson(base, "api/orders", body);
 
-        assertEquals(400, response.statusCode(), server() + ": " + body + " -> " + response.body());
+        assertEquals(400, response.statusCode(), body + " -> " + response.body());
         JsonObject error = Http.json(response);
-        assertEquals("invalid_order", error.getString("error"), server() + ": " + error);
-        assertTrue(error.getString("message").length() > 0, server() + ": " + error);
-        assertTrue(response.headers().firstValue("X-Request-ID").isPresent(), server());
+        assertEquals("invalid_order", error.getString("error"), String.valueOf(error));
+        assertTrue(error.getString("message").length() > 0, String.valueOf(error));
+        assertTrue(response.headers().firstValue("X-Request-ID").isPresent());
     }
 }

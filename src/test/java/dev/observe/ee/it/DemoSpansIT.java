@@ -1,6 +1,5 @@
 package dev.observe.ee.it;
 
-import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
 class DemoSpansIT {
 
     @Deployment(testable = false)
@@ -48,44 +49,44 @@ class DemoSpansIT {
     void placeOrderWithItsChildren() throws Exception {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         assertEquals(201, Http.postJson(base, "api/orders", "{\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"price\":9.99}]}",
-                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode(), server());
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode());
 
         Map<String, JsonObject> spans = byName(spans(traceId, 6));
         JsonObject serverSpan = spans.get("POST " + base.getPath() + "api/orders");
         JsonObject placeOrder = spans.get("place_order");
-        assertEquals("SERVER", serverSpan.getString("kind"), server() + ": " + spans.keySet());
-        assertEquals(serverSpan.getString("spanId"), placeOrder.getString("parentSpanId"), server());
+        assertEquals("SERVER", serverSpan.getString("kind"), String.valueOf(spans.keySet()));
+        assertEquals(serverSpan.getString("spanId"), placeOrder.getString("parentSpanId"));
         JsonObject attributes = placeOrder.getJsonObject("attributes");
-        assertEquals("anonymous", attributes.getString("user.id"), server());
-        assertEquals("1", attributes.getString("order.item_count"), server());
-        assertTrue(attributes.containsKey("order.id"), server() + ": " + attributes);
-        assertEquals("19.98", attributes.getString("order.total"), server());
+        assertEquals("anonymous", attributes.getString("user.id"));
+        assertEquals("1", attributes.getString("order.item_count"));
+        assertTrue(attributes.containsKey("order.id"), String.valueOf(attributes));
+        assertEquals("19.98", attributes.getString("order.total"));
         for (String child : new String[] {"create_order_record", "create_order_items"}) {
             assertEquals(placeOrder.getString("spanId"), spans.get(child).getString("parentSpanId"),
-                    server() + ": " + child);
-            assertEquals("INTERNAL", spans.get(child).getString("kind"), server());
+                    child);
+            assertEquals("INTERNAL", spans.get(child).getString("kind"));
         }
-        assertEquals("UNSET", placeOrder.getString("status"), server());
+        assertEquals("UNSET", placeOrder.getString("status"));
 
         JsonObject inventory = spans.get("POST " + base.getPath() + "api/inventory/{sku}/reservations");
         JsonObject client = spans.values().stream().filter(span -> "CLIENT".equals(span.getString("kind")))
-                .findFirst().orElseThrow(() -> new AssertionError(server() + ": no CLIENT span: " + spans.keySet()));
-        assertEquals(placeOrder.getString("spanId"), client.getString("parentSpanId"), server() + ": the call is "
+                .findFirst().orElseThrow(() -> new AssertionError("no CLIENT span: " + spans.keySet()));
+        assertEquals(placeOrder.getString("spanId"), client.getString("parentSpanId"), "the call is "
                 + "made inside place_order");
-        assertEquals(client.getString("spanId"), inventory.getString("parentSpanId"), server() + ": the second hop");
-        assertEquals(6, spans.size(), server() + ": " + spans.keySet());
+        assertEquals(client.getString("spanId"), inventory.getString("parentSpanId"), "the second hop");
+        assertEquals(6, spans.size(), String.valueOf(spans.keySet()));
     }
 
     @Test
     void aFailedOrderIsAnErrorWithTheException() throws Exception {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         assertEquals(400, Http.postJson(base, "api/orders", "{\"items\":[]}",
-                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode(), server());
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode());
 
         JsonObject placeOrder = byName(spans(traceId, 2)).get("place_order");
-        assertEquals("ERROR", placeOrder.getString("status"), server() + ": " + placeOrder);
+        assertEquals("ERROR", placeOrder.getString("status"), String.valueOf(placeOrder));
         assertEquals("dev.observe.demo.InvalidOrderException",
-                placeOrder.getJsonArray("events").getJsonObject(0).getString("exception.type"), server());
+                placeOrder.getJsonArray("events").getJsonObject(0).getString("exception.type"));
     }
 
     private List<JsonObject> spans(String traceId, int expected) throws Exception {

@@ -59,13 +59,25 @@ public final class Deployments {
     }
 
     /**
-     * {@code war} plus the in-memory span exporter ({@code SpanCollector}, plugged into the application's SDK
-     * through OpenTelemetry's autoconfiguration SPI) and the resource that reports what it collected.
+     * {@code war} plus the in-memory span collector, keeping every span the application's SDK ends
+     * ({@code SpanCollector}, a span processor plugged in through OpenTelemetry's autoconfiguration SPI), and the
+     * resource that reports what it kept ({@code collected-spans}).
      */
     public static WebArchive withSpanCollector(WebArchive war) {
         return war.addClasses(SpanCollector.class, CollectedSpansResource.class)
                 .addAsResource(new StringAsset(SpanCollector.class.getName()),
                         "META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider");
+    }
+
+    /**
+     * {@code war} plus the same collector as a span exporter ({@code SpanCollector.Exporter}, which the
+     * application's configuration chooses with {@code otel.traces.exporter=observe-test}), keeping exactly what the
+     * SDK exports after every exporter customizer, and the resource that reports it ({@code collected-spans}).
+     */
+    public static WebArchive withSpanExporter(WebArchive war) {
+        return war.addClasses(SpanCollector.class, CollectedSpansResource.class)
+                .addAsResource(new StringAsset(SpanCollector.Exporter.class.getName()), "META-INF/services/"
+                        + "io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterProvider");
     }
 
     /** Whether the server under test has no MicroProfile Telemetry (Open Liberty's observe-bare server). */

@@ -3,6 +3,7 @@ package dev.observe.ee.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,11 +108,8 @@ abstract class EnvironmentConfiguredExport {
 
     @Test
     void theSdksMetricsArriveOverGrpcFromTheSameService() throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (receiver.metrics().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        List<OtlpReceiver.ReceivedMetric> metrics = receiver.metrics();
+        List<OtlpReceiver.ReceivedMetric> metrics = Awaits.atLeast("metrics received", receiver::metrics, 1,
+                Duration.ofSeconds(20));
         System.out.println(getClass().getSimpleName() + ": metrics received: "
                 + metrics.stream().map(OtlpReceiver.ReceivedMetric::name).distinct().toList());
         assertTrue(!metrics.isEmpty(), "OTEL_EXPORTER_OTLP_ENDPOINT turns metrics export on too");
@@ -129,13 +127,8 @@ abstract class EnvironmentConfiguredExport {
         assertEquals(400, Http.postJson(server.base(), "api/orders", "{\"items\":[]}",
                 "traceparent", traceparent(traceId), "X-Request-ID", requestId).statusCode());
 
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        List<OtlpReceiver.ReceivedLog> logs = List.of();
-        while (logs.size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            logs = receiver.logs().stream().filter(log -> requestId.equals(log.attributes().get("request_id")))
-                    .toList();
-        }
+        List<OtlpReceiver.ReceivedLog> logs = Awaits.atLeast("log records of " + requestId, () -> logsOf(requestId), 2,
+                Duration.ofSeconds(20));
         OtlpReceiver.ReceivedLog placing = logs.stream().filter(log -> log.body().equals("placing_order"))
                 .findFirst().orElseThrow(() -> new AssertionError("no placing_order record: " + receiver.logs()));
         OtlpReceiver.ReceivedLog failed = logs.stream().filter(log -> log.body().equals("order_placement_failed"))
@@ -157,16 +150,29 @@ abstract class EnvironmentConfiguredExport {
     @Test
     @Order(Integer.MAX_VALUE)
     void aDeadCollectorIsReportedInTheServersOutputAtMostOnceAMinute() throws Exception {
-        Thread.sleep(1500);  // what the earlier tests made is exported
+        // What the earlier tests made is exported first. A positive marker: a failing order, whose trace and log
+        // records the sampler keeps, reaches the receiver after everything its batch processors held before it.
+        String markerRequest = "env-marker-" + UUID.randomUUID();
+        String markerTrace = newTraceId();
+        assertEquals(400, Http.postJson(server.base(), "api/orders", "{\"items\":[]}",
+                "traceparent", traceparent(markerTrace), "X-Request-ID", markerRequest).statusCode());
+        Awaits.atLeast("spans of the marker order", () -> receiver.trace(markerTrace), 2, Duration.ofSeconds(20));
+        Awaits.atLeast("log records of the marker order", () -> logsOf(markerRequest), 2, Duration.ofSeconds(20));
         int before = failureLines().size();
         receiver.close();
         long start = System.nanoTime();
-        // 15 s of traffic: every request makes spans, log records and metrics that fail to export, over gRPC.
-        while (System.nanoTime() - start < 15_000_000_000L) {
-            assertEquals(400, Http.postJson(server.base(), "api/orders", "{\"items\":[]}").statusCode());
-            Thread.sleep(100);
-        }
-        Thread.sleep(2000);
+        // 15 s of traffic, a request every 100 ms: every request makes spans, log records and metrics that fail to
+        // export, over gRPC, and every one is answered all the same.
+        Awaits.await("a failing order answered throughout 15 s of dead collector").during(Duration.ofSeconds(15))
+                .atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(400,
+                        Http.postJson(server.base(), "api/orders", "{\"items\":[]}").statusCode()));
+        // The upper bound below is an absence (no further failure line): held for 2 s after the traffic.
+        Awaits.await("no more than one failure line a minute").during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                    int reported = failureLines().size() - before;
+                    assertTrue(reported <= 1 + (int) ((System.nanoTime() - start) / 1e9 / 60),
+                            "at most once a minute: " + reported);
+                });
         List<String> failures = failureLines();
         List<String> during = failures.subList(before, failures.size());
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -174,6 +180,10 @@ abstract class EnvironmentConfiguredExport {
                 + " s of dead collector: " + during.size());
         assertTrue(during.size() >= 1, "the dead collector is reported");
         assertTrue(during.size() <= 1 + (int) (seconds / 60), "at most once a minute: " + during);
+    }
+
+    private static List<OtlpReceiver.ReceivedLog> logsOf(String requestId) {
+        return receiver.logs().stream().filter(log -> requestId.equals(log.attributes().get("request_id"))).toList();
     }
 
     private static List<String> failureLines() throws java.io.IOException {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
  * {@link EnvironmentConfiguredExport} on Open Liberty: the production-like server of
  * {@code server-config/liberty-json} (MicroProfile Telemetry, JSON console), the demo in its {@code apps}.
  */
+@OnLiberty
 class EnvironmentConfiguredLibertyIT extends EnvironmentConfiguredExport {
 
     @BeforeAll

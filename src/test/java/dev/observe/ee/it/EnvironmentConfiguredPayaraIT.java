@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 
 /** {@link EnvironmentConfiguredExport} on Payara Micro: the demo deployed by {@code --deploy}, default logging. */
+@OnPayara
 class EnvironmentConfiguredPayaraIT extends EnvironmentConfiguredExport {
 
     @BeforeAll

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * Liberty's JSON, the application's in observe-ee's, no line twice and no line of text. Starts its own Liberty
  * server ({@code server run}) with the demo, since the Arquillian server must keep Liberty's default console.
  */
+@OnLiberty
 class LibertyJsonConsoleIT {
 
     private static StandaloneServer liberty;
@@ -50,7 +52,11 @@ class LibertyJsonConsoleIT {
         HttpResponse<String> placed = Http.postJson(base(), "api/orders",
                 "{\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"price\":9.99}]}", "X-Request-ID", requestId);
         assertEquals(201, placed.statusCode(), placed.body());
-        Thread.sleep(1500);
+        // The request's lines, then 1.5 s in which no further line of it comes: a copy in Liberty's format, which the
+        // assertions below rule out, would show up by then.
+        Awaits.atLeastThenQuiet("console lines of " + requestId, () -> Files.readAllLines(stdout,
+                StandardCharsets.UTF_8).stream().filter(line -> line.contains(requestId)).toList(), 1,
+                Duration.ofSeconds(30), Duration.ofMillis(1500));
 
         List<String> lines = Files.readAllLines(stdout, StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank()).toList();

@@ -12,6 +12,7 @@ import dev.observe.ee.it.app.TracedService;
 import jakarta.json.JsonObject;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnLibertyBare
 class LibrarySdkShutdownIT {
 
     private static final String NAME = "flushed-at-undeploy";
@@ -58,8 +60,10 @@ class LibrarySdkShutdownIT {
                 URL base = new URL("http://127.0.0.1:" + System.getProperty("it.port") + "/" + NAME + "/");
                 JsonObject traced = Http.json(Http.get(base, "probe/traced"));
                 traceId = traced.getJsonObject("server").getString("traceId");
-                Thread.sleep(1000);
-                assertEquals(List.of(), receiver.trace(traceId), "held by the batch processor until undeploy");
+                // An absence with no marker to prove it (nothing is exported before undeploy): held for 1 s.
+                Awaits.await("nothing exported before undeploy").during(Duration.ofSeconds(1))
+                        .atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertEquals(List.of(),
+                                receiver.trace(traceId), "held by the batch processor until undeploy"));
             } finally {
                 deployer.undeploy(NAME);
             }

@@ -43,6 +43,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
+@OnLibertyBare
 class NoContextLeakIT {
 
     private static final int REQUESTS = Integer.getInteger("leak.requests", 20_000);
@@ -97,7 +100,7 @@ class NoContextLeakIT {
             }));
         }
         clients.shutdown();
-        assertTrue(clients.awaitTermination(5, TimeUnit.MINUTES), server() + ": bounded to 5 minutes");
+        assertTrue(clients.awaitTermination(5, TimeUnit.MINUTES), "bounded to 5 minutes");
         for (Future<?> future : done) {
             future.get();
         }
@@ -105,7 +108,7 @@ class NoContextLeakIT {
         // On stderr: System.out carries the server's relayed output, which a line of ours would cut in two.
         System.err.printf("NoContextLeakIT %s: %d requests (2 hops each) from %d clients in %.1f s, %.0f requests/s%n",
                 server(), REQUESTS, CLIENTS, seconds, REQUESTS / seconds);
-        assertEquals(0, failures.get(), server() + ": every request answered 200");
+        assertEquals(0, failures.get(), "every request answered 200");
 
         // Log lines: every line of this run, on both hops, carries its own request's trace id.
         String prefix = "\"request_id\":\"leak-" + run + "-";
@@ -119,10 +122,10 @@ class NoContextLeakIT {
                 mismatches++;
             }
         }
-        assertEquals(0, mismatches, server() + ": log lines with another request's trace id");
-        assertEquals(REQUESTS, linesPerRequest.size(), server() + ": every request logged");
-        assertTrue(linesPerRequest.values().stream().allMatch(count -> count == 2), server()
-                + ": two lines (one per hop) per request");
+        assertEquals(0, mismatches, "log lines with another request's trace id");
+        assertEquals(REQUESTS, linesPerRequest.size(), "every request logged");
+        assertTrue(linesPerRequest.values().stream().allMatch(count -> count == 2),
+                "two lines (one per hop) per request");
 
         // Spans: every trace of this run has its three spans, and its SERVER spans carry its own request id.
         JsonObject traces = awaitSpans(traceOf, 3);
@@ -140,29 +143,21 @@ class NoContextLeakIT {
                 }
             }
         }
-        assertEquals(0, spanMismatches, server() + ": traces with a missing span or another request's id");
+        assertEquals(0, spanMismatches, "traces with a missing span or another request's id");
     }
 
-    private static List<String> awaitLines(String prefix, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        List<String> lines = ServerOutput.linesContaining(prefix);
-        while (lines.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            lines = ServerOutput.linesContaining(prefix);
-        }
-        return lines;
+    /** This run's lines, once there are {@code expected} (the test fails after 2 minutes). */
+    private static List<String> awaitLines(String prefix, int expected) {
+        return Awaits.atLeast("log lines of this run", () -> ServerOutput.linesContaining(prefix), expected,
+                Duration.ofMinutes(2));
     }
 
-    private JsonObject awaitSpans(Map<String, String> traceOf, int perTrace) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            JsonObject traces = Http.json(Http.get(base, "collected-spans/by-trace"));
-            long complete = traceOf.values().stream().filter(traceId -> traces.containsKey(traceId)
-                    && traces.getJsonObject(traceId).getInt("spans") >= perTrace).count();
-            if (complete == traceOf.size() || System.nanoTime() > deadline) {
-                return traces;
-            }
-            Thread.sleep(500);
-        }
+    /** Spans per trace, once every trace of this run has {@code perTrace} (the test fails after a minute). */
+    private JsonObject awaitSpans(Map<String, String> traceOf, int perTrace) {
+        return Awaits.await("every trace of this run complete").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Http.json(Http.get(base, "collected-spans/by-trace")),
+                        traces -> traceOf.values().stream().allMatch(traceId -> traces.containsKey(traceId)
+                                && traces.getJsonObject(traceId).getInt("spans") >= perTrace));
     }
 }

@@ -1,6 +1,5 @@
 package dev.observe.ee.it;
 
-import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
 class OtlpExportIT {
 
     static final String KEPT_BY_RATIO = "0000000000000001";
@@ -73,26 +74,26 @@ class OtlpExportIT {
     void aKeptOrderArrivesCompleteWithBothHops() throws Exception {
         String traceId = traceId(KEPT_BY_RATIO);
         assertEquals(201, Http.postJson(base, "api/orders", "{\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"price\":9.99}]}",
-                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode(), server());
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode());
 
         List<OtlpReceiver.ReceivedSpan> received = receiver.awaitTrace(traceId, 6);
         Map<String, OtlpReceiver.ReceivedSpan> spans = received.stream().collect(Collectors.toMap(
                 OtlpReceiver.ReceivedSpan::name, Function.identity(), (first, second) -> first));
-        assertEquals(6, received.size(), server() + ": " + spans.keySet());
+        assertEquals(6, received.size(), String.valueOf(spans.keySet()));
         OtlpReceiver.ReceivedSpan serverSpan = spans.get("POST " + base.getPath() + "api/orders");
         OtlpReceiver.ReceivedSpan placeOrder = spans.get("place_order");
         OtlpReceiver.ReceivedSpan inventory = spans.get("POST " + base.getPath() + "api/inventory/{sku}/reservations");
         OtlpReceiver.ReceivedSpan client = received.stream().filter(span -> span.kind().equals("CLIENT")).findFirst()
-                .orElseThrow(() -> new AssertionError(server() + ": no CLIENT span: " + spans.keySet()));
-        assertEquals("00f067aa0ba902b7", serverSpan.parentSpanId(), server());
-        assertEquals(serverSpan.spanId(), placeOrder.parentSpanId(), server());
-        assertEquals(placeOrder.spanId(), spans.get("create_order_record").parentSpanId(), server());
-        assertEquals(placeOrder.spanId(), spans.get("create_order_items").parentSpanId(), server());
-        assertEquals(placeOrder.spanId(), client.parentSpanId(), server());
-        assertEquals(client.spanId(), inventory.parentSpanId(), server());
+                .orElseThrow(() -> new AssertionError("no CLIENT span: " + spans.keySet()));
+        assertEquals("00f067aa0ba902b7", serverSpan.parentSpanId());
+        assertEquals(serverSpan.spanId(), placeOrder.parentSpanId());
+        assertEquals(placeOrder.spanId(), spans.get("create_order_record").parentSpanId());
+        assertEquals(placeOrder.spanId(), spans.get("create_order_items").parentSpanId());
+        assertEquals(placeOrder.spanId(), client.parentSpanId());
+        assertEquals(client.spanId(), inventory.parentSpanId());
         for (OtlpReceiver.ReceivedSpan span : received) {
-            assertEquals("orders-demo", span.serviceName(), server() + ": " + span);
-            assertEquals("Bearer test-token-42", span.authorization(), server() + ": the configured header arrives");
+            assertEquals("orders-demo", span.serviceName(), String.valueOf(span));
+            assertEquals("Bearer test-token-42", span.authorization(), "the configured header arrives");
         }
     }
 
@@ -101,18 +102,18 @@ class OtlpExportIT {
         String dropped = traceId(DROPPED_BY_RATIO);
         String failing = traceId(DROPPED_BY_RATIO);
         assertEquals(201, Http.postJson(base, "api/orders", "{\"items\":[{\"sku\":\"A1\",\"quantity\":1,\"price\":5}]}",
-                "traceparent", "00-" + dropped + "-00f067aa0ba902b7-01").statusCode(), server());
+                "traceparent", "00-" + dropped + "-00f067aa0ba902b7-01").statusCode());
         assertEquals(400, Http.postJson(base, "api/orders", "{\"items\":[]}",
-                "traceparent", "00-" + failing + "-00f067aa0ba902b7-01").statusCode(), server());
+                "traceparent", "00-" + failing + "-00f067aa0ba902b7-01").statusCode());
 
         List<OtlpReceiver.ReceivedSpan> failed = receiver.awaitTrace(failing, 2);
         OtlpReceiver.ReceivedSpan placeOrder = failed.stream().filter(span -> span.name().equals("place_order"))
-                .findFirst().orElseThrow(() -> new AssertionError(server() + ": " + failed));
-        assertEquals("ERROR", placeOrder.status(), server() + ": " + placeOrder);
-        assertEquals(List.of("dev.observe.demo.InvalidOrderException"), placeOrder.exceptionTypes(), server());
+                .findFirst().orElseThrow(() -> new AssertionError(failed));
+        assertEquals("ERROR", placeOrder.status(), String.valueOf(placeOrder));
+        assertEquals(List.of("dev.observe.demo.InvalidOrderException"), placeOrder.exceptionTypes());
         assertTrue(failed.stream().anyMatch(span -> span.kind().equals("SERVER")
-                && span.spanId().equals(placeOrder.parentSpanId())), server() + ": the whole trace: " + failed);
+                && span.spanId().equals(placeOrder.parentSpanId())), "the whole trace: " + failed);
         // The successful order ended before the failing one was even sent: it was decided, and dropped.
-        assertEquals(List.of(), receiver.trace(dropped), server());
+        assertEquals(List.of(), receiver.trace(dropped));
     }
 }

@@ -37,10 +37,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -111,7 +113,7 @@ final class OtlpReceiver implements AutoCloseable {
         return receiver;
     }
 
-    private static Server bindGrpc(int port, OtlpReceiver store) throws IOException, InterruptedException {
+    private static Server bindGrpc(int port, OtlpReceiver store) {
         io.grpc.ServerInterceptor keepAuthorization = new io.grpc.ServerInterceptor() {
             @Override
             public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, R> call, Metadata headers,
@@ -145,36 +147,23 @@ final class OtlpReceiver implements AutoCloseable {
                 reply.onCompleted();
             }
         };
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            try {
-                return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
+        // Retried for up to 10 s while a previous listener's connections still hold the port.
+        return Awaits.await("gRPC receiver bound to " + port).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsMatching(inUse -> inUse instanceof IOException
+                        && inUse.getCause() instanceof BindException)
+                .until(() -> NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
                         .addService(ServerInterceptors.intercept(traces, keepAuthorization))
                         .addService(ServerInterceptors.intercept(metrics, keepAuthorization))
                         .addService(ServerInterceptors.intercept(logs, keepAuthorization))
-                        .build().start();
-            } catch (IOException inUse) {
-                if (!(inUse.getCause() instanceof BindException) || System.nanoTime() > deadline) {
-                    throw inUse;
-                }
-                Thread.sleep(200);
-            }
-        }
+                        .build().start(), Objects::nonNull);
     }
 
     /** Binds, retrying for up to 10 s while a previous listener's connections still hold the port. */
-    private static HttpServer bindHttp(int port) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            try {
-                return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
-            } catch (BindException inUse) {
-                if (System.nanoTime() > deadline) {
-                    throw inUse;
-                }
-                Thread.sleep(200);
-            }
-        }
+    private static HttpServer bindHttp(int port) {
+        return Awaits.await("HTTP receiver bound to " + port).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(BindException.class)
+                .until(() -> HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50), Objects::nonNull);
     }
 
     private interface Decoder {
@@ -273,14 +262,13 @@ final class OtlpReceiver implements AutoCloseable {
         exchange.close();
     }
 
-    /** The spans of one trace, once at least {@code expected} arrived (or after 15 s), plus any in the next 1 s. */
-    List<ReceivedSpan> awaitTrace(String traceId, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline && trace(traceId).size() < expected) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(1000);
-        return trace(traceId);
+    /**
+     * The spans of one trace, once at least {@code expected} arrived (the test fails after 15 s) and then no further
+     * one has for 1 s, so that a span sent twice is seen rather than missed.
+     */
+    List<ReceivedSpan> awaitTrace(String traceId, int expected) {
+        return Awaits.atLeastThenQuiet("spans of trace " + traceId + " received", () -> trace(traceId), expected,
+                Duration.ofSeconds(15), Duration.ofSeconds(1));
     }
 
     List<ReceivedSpan> trace(String traceId) {

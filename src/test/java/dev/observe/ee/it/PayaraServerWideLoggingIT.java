@@ -12,10 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * is JSON in this mode, so this test starts Payara Micro itself, with the loopback-only options, and reads what it
  * prints: every line on both streams, the server's own and the demo's.
  */
+@OnPayara
 class PayaraServerWideLoggingIT {
 
     private static final int PORT = 18091;
@@ -58,7 +61,11 @@ class PayaraServerWideLoggingIT {
                 "{\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"price\":9.99}]}", "X-Request-ID", requestId,
                 "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("bob:bob-pw".getBytes()));
         assertEquals(201, placed.statusCode(), placed.body());
-        Thread.sleep(1000);
+        // The request's lines on either stream, then 1 s in which no further line of it comes: a copy in another
+        // format or on stderr, which the assertions below rule out, would show up by then.
+        Awaits.atLeastThenQuiet("lines of " + requestId, () -> Stream.concat(lines(stdout).stream(),
+                lines(stderr).stream()).filter(line -> line.contains(requestId)).toList(), 1,
+                Duration.ofSeconds(30), Duration.ofSeconds(1));
 
         List<String> out = lines(stdout);
         List<String> err = lines(stderr);

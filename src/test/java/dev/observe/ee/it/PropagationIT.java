@@ -1,6 +1,5 @@
 package dev.observe.ee.it;
 
-import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.observe.ee.it.app.HopResource;
@@ -31,6 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
+@OnLibertyBare
 class PropagationIT {
 
     @Deployment(testable = false)
@@ -57,28 +59,28 @@ class PropagationIT {
                 "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01", "X-Request-ID", requestId,
                 "baggage", "tenant=acme")).getJsonObject("second");
 
-        assertEquals(requestId, received.getString("requestId"), server() + ": the request id goes along");
-        assertEquals("tenant=acme", received.getString("baggage"), server());
+        assertEquals(requestId, received.getString("requestId"), "the request id goes along");
+        assertEquals("tenant=acme", received.getString("baggage"));
         String[] traceparent = received.getString("traceparent").split("-");
-        assertEquals(traceId, traceparent[1], server());
+        assertEquals(traceId, traceparent[1]);
 
         List<JsonObject> spans = spans(traceId, 3);
         List<JsonObject> clients = spans.stream().filter(span -> "CLIENT".equals(span.getString("kind"))).toList();
-        assertEquals(1, clients.size(), server() + ": one CLIENT span for the call: " + spans);
-        assertEquals(traceparent[2], clients.get(0).getString("spanId"), server() + ": traceparent names the CLIENT span");
+        assertEquals(1, clients.size(), "one CLIENT span for the call: " + spans);
+        assertEquals(traceparent[2], clients.get(0).getString("spanId"), "traceparent names the CLIENT span");
         JsonObject first = spans.stream().filter(span -> span.getString("name").endsWith("/hop/" + firstHop)).findFirst()
                 .orElseThrow();
         JsonObject second = spans.stream().filter(span -> span.getString("name").endsWith("/hop/second")).findFirst()
                 .orElseThrow();
-        assertEquals(first.getString("spanId"), clients.get(0).getString("parentSpanId"), server());
-        assertEquals(clients.get(0).getString("spanId"), second.getString("parentSpanId"), server());
-        assertEquals(3, spans.size(), server() + ": no duplicate span: " + spans);
+        assertEquals(first.getString("spanId"), clients.get(0).getString("parentSpanId"));
+        assertEquals(clients.get(0).getString("spanId"), second.getString("parentSpanId"));
+        assertEquals(3, spans.size(), "no duplicate span: " + spans);
 
         List<JsonObject> lines = ServerOutput.json(ServerOutput.awaitLines(requestId, 2));
-        assertEquals(2, lines.size(), server() + ": " + lines);
+        assertEquals(2, lines.size(), String.valueOf(lines));
         for (JsonObject line : lines) {
-            assertEquals(requestId, line.getString("request_id"), server() + ": " + line);
-            assertEquals(traceId, line.getString("trace_id"), server() + ": " + line);
+            assertEquals(requestId, line.getString("request_id"), String.valueOf(line));
+            assertEquals(traceId, line.getString("trace_id"), String.valueOf(line));
         }
     }
 

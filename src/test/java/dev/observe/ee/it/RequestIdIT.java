@@ -32,6 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The {@code X-Request-ID} every response carries, as a caller sees it on the wire. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
+@OnLibertyBare
 class RequestIdIT {
 
     private static final String HEADER = "X-Request-ID";
@@ -49,12 +52,12 @@ class RequestIdIT {
     void generatesAnIdWhenTheCallerSendsNone() throws Exception {
         HttpResponse<String> response = Http.get(base, "probe/span");
 
-        assertEquals(200, response.statusCode(), server());
+        assertEquals(200, response.statusCode());
         List<String> ids = response.headers().allValues(HEADER);
-        assertEquals(1, ids.size(), server() + ": exactly one " + HEADER + " header, got " + ids);
-        assertEquals(ids.get(0), UUID.fromString(ids.get(0)).toString(), server() + ": a UUID");
+        assertEquals(1, ids.size(), "exactly one " + HEADER + " header, got " + ids);
+        assertEquals(ids.get(0), UUID.fromString(ids.get(0)).toString(), "a UUID");
         assertNotEquals(ids.get(0), Http.get(base, "probe/span").headers().firstValue(HEADER).orElseThrow(),
-                server() + ": every request gets its own id");
+                "every request gets its own id");
     }
 
     @Test
@@ -63,8 +66,8 @@ class RequestIdIT {
                 "x".repeat(128))) {
             HttpResponse<String> response = Http.get(base, "probe/span", HEADER, id);
 
-            assertEquals(200, response.statusCode(), server());
-            assertEquals(List.of(id), response.headers().allValues(HEADER), server() + ": echoes " + id);
+            assertEquals(200, response.statusCode());
+            assertEquals(List.of(id), response.headers().allValues(HEADER), "echoes " + id);
         }
     }
 
@@ -72,8 +75,8 @@ class RequestIdIT {
     void notFoundStillCarriesAnId() throws Exception {
         HttpResponse<String> response = Http.get(base, "no/such/resource", HEADER, "lost-42");
 
-        assertEquals(404, response.statusCode(), server());
-        assertEquals(List.of("lost-42"), response.headers().allValues(HEADER), server());
+        assertEquals(404, response.statusCode());
+        assertEquals(List.of("lost-42"), response.headers().allValues(HEADER));
     }
 
     /**
@@ -86,9 +89,9 @@ class RequestIdIT {
     void unmappedExceptionResponse() throws Exception {
         HttpResponse<String> response = Http.get(base, "probe/unmapped", HEADER, "failed-7");
 
-        assertEquals(500, response.statusCode(), server());
+        assertEquals(500, response.statusCode());
         List<String> expected = "payara".equals(server()) ? List.of() : List.of("failed-7");
-        assertEquals(expected, response.headers().allValues(HEADER), server());
+        assertEquals(expected, response.headers().allValues(HEADER));
     }
 
     static Stream<Arguments> malformedIds() {
@@ -112,7 +115,7 @@ class RequestIdIT {
     void replacesAMalformedIdAndNeverEchoesIt(String description, byte[] rawValue) throws Exception {
         RawHttp.Response response = RawHttp.get(base, base.getPath() + "probe/span", HEADER, rawValue);
 
-        assertEquals(200, response.status(), server() + ": " + description + " must not fail the request");
+        assertEquals(200, response.status(), description + " must not fail the request");
         assertReplacedNotEchoed(description, rawValue, response);
     }
 
@@ -129,27 +132,27 @@ class RequestIdIT {
         RawHttp.Response response = RawHttp.get(base, base.getPath() + "probe/span", HEADER, rawValue);
 
         if ("payara".equals(server())) {
-            assertEquals(400, response.status(), server() + ": " + description + ": rejected by the server");
-            assertEquals(List.of(), response.headers(HEADER), server() + ": " + description);
+            assertEquals(400, response.status(), description + ": rejected by the server");
+            assertEquals(List.of(), response.headers(HEADER), description);
             assertNotEchoed(description, rawValue, response);
         } else {
-            assertEquals(200, response.status(), server() + ": " + description + " must not fail the request");
+            assertEquals(200, response.status(), description + " must not fail the request");
             assertReplacedNotEchoed(description, rawValue, response);
         }
     }
 
     private static void assertReplacedNotEchoed(String description, byte[] rawValue, RawHttp.Response response) {
         List<String> ids = response.headers(HEADER);
-        assertEquals(1, ids.size(), server() + ": " + description + ": one " + HEADER + ", got " + ids);
+        assertEquals(1, ids.size(), description + ": one " + HEADER + ", got " + ids);
         String id = ids.get(0);
-        assertEquals(id, UUID.fromString(id).toString(), server() + ": " + description + ": replaced by a UUID");
+        assertEquals(id, UUID.fromString(id).toString(), description + ": replaced by a UUID");
         assertNotEchoed(description, rawValue, response);
     }
 
     private static void assertNotEchoed(String description, byte[] rawValue, RawHttp.Response response) {
         String sent = new String(rawValue, StandardCharsets.ISO_8859_1);
         for (String line : response.headerLines()) {
-            assertFalse(line.contains(sent), server() + ": " + description + " echoed in " + line);
+            assertFalse(line.contains(sent), description + " echoed in " + line);
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -42,17 +43,19 @@ public final class ServerOutput {
         }
     }
 
+    /** Every line printed so far that contains {@code text}, once there is one (or the test fails after 30 s). */
+    public static List<String> awaitLine(String text) {
+        return Awaits.atLeast("lines with " + text, () -> linesContaining(text), 1, Duration.ofSeconds(30));
+    }
+
     /**
-     * Waits until at least {@code count} lines contain {@code text} (the Payara adapter relays output with a delay),
-     * then waits a little longer so that a duplicate would show up too, and returns them.
+     * The lines that contain {@code text}, once at least {@code count} do (the Payara adapter relays output with a
+     * delay; the test fails after 30 s), and then no further one has come for 1.5 s: a line printed twice (once by
+     * the library, once by the server) shows up in the result rather than being missed.
      */
-    public static List<String> awaitLines(String text, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (linesContaining(text).size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(1500);
-        return linesContaining(text);
+    public static List<String> awaitLines(String text, int count) {
+        return Awaits.atLeastThenQuiet("lines with " + text, () -> linesContaining(text), count,
+                Duration.ofSeconds(30), Duration.ofMillis(1500));
     }
 
     /** The lines that are JSON objects, parsed; other lines are left out. */

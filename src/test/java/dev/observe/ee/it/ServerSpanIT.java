@@ -35,6 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
+@OnLibertyBare
 class ServerSpanIT {
 
     static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -57,20 +60,19 @@ class ServerSpanIT {
         String orderId = "o-" + status;
 
         assertEquals(status, Http.get(base, "probe/orders/" + orderId + "/status/" + status,
-                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01", "X-Request-ID", requestId).statusCode(),
-                server());
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01", "X-Request-ID", requestId).statusCode());
 
         List<JsonObject> spans = spans(traceId, 1);
-        assertEquals(1, spans.size(), server() + ": exactly one span for the request: " + spans);
+        assertEquals(1, spans.size(), "exactly one span for the request: " + spans);
         JsonObject span = spans.get(0);
         String route = base.getPath() + "probe/orders/{id}/status/{status}";
-        assertEquals("SERVER", span.getString("kind"), server());
-        assertEquals("GET " + route, span.getString("name"), server() + ": " + span);
-        assertEquals(route, span.getJsonObject("attributes").getString("http.route"), server() + ": " + span);
+        assertEquals("SERVER", span.getString("kind"));
+        assertEquals("GET " + route, span.getString("name"), String.valueOf(span));
+        assertEquals(route, span.getJsonObject("attributes").getString("http.route"), String.valueOf(span));
         assertEquals("[" + requestId + "]",
-                span.getJsonObject("attributes").getString("http.request.header.x-request-id"), server());
-        assertEquals(spanStatus, span.getString("status"), server() + ": " + status + " -> " + span);
-        assertEquals("00f067aa0ba902b7", span.getString("parentSpanId"), server());
+                span.getJsonObject("attributes").getString("http.request.header.x-request-id"));
+        assertEquals(spanStatus, span.getString("status"), status + " -> " + span);
+        assertEquals("00f067aa0ba902b7", span.getString("parentSpanId"));
     }
 
     /**
@@ -81,7 +83,7 @@ class ServerSpanIT {
     void anExceptionNoMapperHandlesIsRecordedOnTheServerSpan() throws Exception {
         JsonObject span = serverSpanOfFailing("scoped-probe/unmapped");
         assertTrue(exceptionTypes(span).contains(ProbeResource.UnmappedFailure.class.getCanonicalName()),
-                server() + ": the application's own exception is recorded: " + span);
+                "the application's own exception is recorded: " + span);
     }
 
     /**
@@ -94,18 +96,17 @@ class ServerSpanIT {
         JsonObject span = serverSpanOfFailing("probe/unmapped");
         String expected = "payara".equals(server()) ? "org.glassfish.jersey.server.internal.process.MappableException"
                 : ProbeResource.UnmappedFailure.class.getCanonicalName();
-        assertTrue(exceptionTypes(span).contains(expected), server() + ": " + expected + " in " + span);
+        assertTrue(exceptionTypes(span).contains(expected), expected + " in " + span);
     }
 
     private JsonObject serverSpanOfFailing(String path) throws Exception {
         String traceId = UUID.randomUUID().toString().replace("-", "");
-        assertEquals(500, Http.get(base, path, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode(),
-                server());
+        assertEquals(500, Http.get(base, path, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode());
         List<JsonObject> spans = spans(traceId, 1);
-        assertEquals(1, spans.size(), server() + ": exactly one span for the request: " + spans);
+        assertEquals(1, spans.size(), "exactly one span for the request: " + spans);
         JsonObject span = spans.get(0);
-        assertEquals("GET " + base.getPath() + path, span.getString("name"), server() + ": " + span);
-        assertEquals("ERROR", span.getString("status"), server() + ": " + span);
+        assertEquals("GET " + base.getPath() + path, span.getString("name"), String.valueOf(span));
+        assertEquals("ERROR", span.getString("status"), String.valueOf(span));
         return span;
     }
 

@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
+@OnLibertyBare
 class ServletSpanIT {
 
     @Deployment(testable = false)
@@ -54,36 +58,36 @@ class ServletSpanIT {
         String requestId = "plain-" + UUID.randomUUID();
         HttpResponse<String> response = Http.get(base, "plain/hello",
                 "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01", "X-Request-ID", requestId);
-        assertEquals(200, response.statusCode(), server() + ": " + response.body());
-        assertEquals(requestId, response.headers().firstValue("X-Request-ID").orElse(null), server());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(requestId, response.headers().firstValue("X-Request-ID").orElse(null));
 
         List<JsonObject> spans = Spans.awaitTrace(base, "collected-spans", traceId, 1);
-        assertEquals(1, spans.size(), server() + ": exactly one span for the request: " + spans);
+        assertEquals(1, spans.size(), "exactly one span for the request: " + spans);
         JsonObject span = spans.get(0);
         // Open Liberty's MicroProfile Telemetry traces servlets itself (its filter runs inside the library's, so
         // the library cannot complete that span): its http.route drops the mapping's "/*". Elsewhere the span is
         // the library's.
         boolean libertysOwn = "liberty".equals(server());
         String route = base.getPath() + (libertysOwn ? "plain" : "plain/*");
-        assertEquals("SERVER", span.getString("kind"), server() + ": " + span);
-        assertEquals("GET " + route, span.getString("name"), server() + ": " + span);
-        assertEquals("00f067aa0ba902b7", span.getString("parentSpanId"), server() + ": " + span);
+        assertEquals("SERVER", span.getString("kind"), String.valueOf(span));
+        assertEquals("GET " + route, span.getString("name"), String.valueOf(span));
+        assertEquals("00f067aa0ba902b7", span.getString("parentSpanId"), String.valueOf(span));
         JsonObject attributes = span.getJsonObject("attributes");
-        assertEquals(route, attributes.getString("http.route"), server() + ": " + span);
+        assertEquals(route, attributes.getString("http.route"), String.valueOf(span));
         if (!libertysOwn) {
             assertEquals("[" + requestId + "]", attributes.getString("http.request.header.x-request-id"),
-                    server() + ": " + span);
-            assertEquals("200", attributes.getString("http.response.status_code"), server() + ": " + span);
+                    String.valueOf(span));
+            assertEquals("200", attributes.getString("http.response.status_code"), String.valueOf(span));
         }
-        assertEquals("UNSET", span.getString("status"), server() + ": " + span);
+        assertEquals("UNSET", span.getString("status"), String.valueOf(span));
 
         List<JsonObject> lines = ServerOutput.json(ServerOutput.awaitLines(requestId, 1),
                 line -> "plain_request_served".equals(line.getString("event", null)));
-        assertEquals(1, lines.size(), server() + ": " + lines);
+        assertEquals(1, lines.size(), String.valueOf(lines));
         JsonObject line = lines.get(0);
-        assertEquals(requestId, line.getString("request_id"), server() + ": " + line);
-        assertEquals(traceId, line.getString("trace_id"), server() + ": " + line);
-        assertEquals(span.getString("spanId"), line.getString("span_id"), server() + ": " + line);
+        assertEquals(requestId, line.getString("request_id"), String.valueOf(line));
+        assertEquals(traceId, line.getString("trace_id"), String.valueOf(line));
+        assertEquals(span.getString("spanId"), line.getString("span_id"), String.valueOf(line));
     }
 
     @Test
@@ -91,24 +95,28 @@ class ServletSpanIT {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> response = Http.get(base, "plain/fail",
                 "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
-        assertEquals(500, response.statusCode(), server());
+        assertEquals(500, response.statusCode());
 
-        List<JsonObject> spans = Spans.awaitTrace(base, "collected-spans", traceId, 1);
         if ("liberty".equals(server())) {
             // Open Liberty's own servlet span (which the library defers to) is never ended when the servlet
             // throws: nothing is exported. Pinned, so that a Liberty that fixes it is noticed (docs/tracing.md).
-            assertEquals(List.of(), spans, server());
+            // An absence with no later marker to prove it (a span ends when, and on whichever thread, the runtime
+            // ends it): held for the 10 s the other runtimes are given to deliver theirs.
+            Awaits.await("no span of the failed servlet request").during(Duration.ofSeconds(10))
+                    .atMost(Duration.ofSeconds(12))
+                    .untilAsserted(() -> assertEquals(List.of(), Spans.trace(base, "collected-spans", traceId)));
             return;
         }
-        assertEquals(1, spans.size(), server() + ": " + spans);
+        List<JsonObject> spans = Spans.awaitTrace(base, "collected-spans", traceId, 1);
+        assertEquals(1, spans.size(), String.valueOf(spans));
         JsonObject span = spans.get(0);
-        assertEquals("ERROR", span.getString("status"), server() + ": " + span);
+        assertEquals("ERROR", span.getString("status"), String.valueOf(span));
         assertTrue(span.getJsonArray("events").getValuesAs(JsonObject.class).stream().anyMatch(
                 event -> PlainServlet.PlainFailure.class.getCanonicalName().equals(event.getString("exception.type"))),
-                server() + ": the application's exception, not the container's wrapper: " + span);
+                "the application's exception, not the container's wrapper: " + span);
         JsonObject attributes = span.getJsonObject("attributes");
-        assertEquals("500", attributes.getString("http.response.status_code"), server() + ": " + span);
+        assertEquals("500", attributes.getString("http.response.status_code"), String.valueOf(span));
         assertEquals(PlainServlet.PlainFailure.class.getName(), attributes.getString("error.type"),
-                server() + ": " + span);
+                String.valueOf(span));
     }
 }

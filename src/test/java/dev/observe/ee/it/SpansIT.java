@@ -1,6 +1,5 @@
 package dev.observe.ee.it;
 
-import static dev.observe.ee.it.Deployments.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -31,6 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
+@OnLibertyBare
 class SpansIT {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -49,10 +51,10 @@ class SpansIT {
     void requestRunsInARecordingServerSpan() throws Exception {
         JsonObject span = get("probe/span").getJsonObject("server");
 
-        assertTrue(span.getBoolean("valid"), server() + ": " + span);
-        assertTrue(span.getBoolean("recording"), server() + ": " + span);
-        assertEquals("SERVER", span.getString("kind"), server() + ": " + span);
-        assertFalse(span.getBoolean("ended"), server() + ": " + span);
+        assertTrue(span.getBoolean("valid"), String.valueOf(span));
+        assertTrue(span.getBoolean("recording"), String.valueOf(span));
+        assertEquals("SERVER", span.getString("kind"), String.valueOf(span));
+        assertFalse(span.getBoolean("ended"), String.valueOf(span));
     }
 
     @Test
@@ -60,10 +62,10 @@ class SpansIT {
         JsonObject span = get("probe/span", "traceparent", "00-" + TRACE_ID + "-" + PARENT_SPAN_ID + "-01")
                 .getJsonObject("server");
 
-        assertTrue(span.getBoolean("recording"), server() + ": " + span);
-        assertEquals(TRACE_ID, span.getString("traceId"), server() + ": " + span);
-        assertEquals(PARENT_SPAN_ID, span.getString("parentSpanId"), server() + ": " + span);
-        assertNotEquals(PARENT_SPAN_ID, span.getString("spanId"), server() + ": " + span);
+        assertTrue(span.getBoolean("recording"), String.valueOf(span));
+        assertEquals(TRACE_ID, span.getString("traceId"), String.valueOf(span));
+        assertEquals(PARENT_SPAN_ID, span.getString("parentSpanId"), String.valueOf(span));
+        assertNotEquals(PARENT_SPAN_ID, span.getString("spanId"), String.valueOf(span));
     }
 
     @Test
@@ -76,18 +78,18 @@ class SpansIT {
         assertChildOf(serverSpan, result.getJsonObject("classLevel"), "TracedService.work");
         for (String call : new String[] {"method", "named", "classLevel"}) {
             JsonObject span = result.getJsonObject(call);
-            assertTrue(span.getBoolean("ended"), server() + ": " + call + " ended on return: " + span);
-            assertEquals("UNSET", span.getString("status"), server() + ": " + span);
+            assertTrue(span.getBoolean("ended"), call + " ended on return: " + span);
+            assertEquals("UNSET", span.getString("status"), String.valueOf(span));
         }
         assertEquals(serverSpan.getString("spanId"), result.getJsonObject("currentAfterwards").getString("spanId"),
-                server() + ": the caller's span is current again after the call");
+                "the caller's span is current again after the call");
     }
 
     @Test
     void uncheckedExceptionIsRecordedAndRethrownUnchanged() throws Exception {
         JsonObject result = get("probe/traced/unchecked");
 
-        assertTrue(result.getBoolean("sameException"), server() + ": the caller gets the very exception");
+        assertTrue(result.getBoolean("sameException"), "the caller gets the very exception");
         assertFailed(result.getJsonObject("server"), result.getJsonObject("span"), "TracedProbe.fail",
                 "java.lang.IllegalStateException", "out of stock");
     }
@@ -96,7 +98,7 @@ class SpansIT {
     void checkedExceptionIsRecordedAndRethrownUnchanged() throws Exception {
         JsonObject result = get("probe/traced/checked");
 
-        assertTrue(result.getBoolean("sameException"), server() + ": the caller gets the very exception");
+        assertTrue(result.getBoolean("sameException"), "the caller gets the very exception");
         assertFailed(result.getJsonObject("server"), result.getJsonObject("span"), "TracedProbe.failChecked",
                 "java.io.IOException", "disk on fire");
     }
@@ -105,35 +107,35 @@ class SpansIT {
     void completionStageSpanEndsWhenTheStageCompletes() throws Exception {
         JsonObject result = get("probe/traced/async");
 
-        assertTrue(result.getBoolean("sameStage"), server() + ": the caller gets the stage the method returned");
+        assertTrue(result.getBoolean("sameStage"), "the caller gets the stage the method returned");
         JsonObject before = result.getJsonObject("beforeCompletion");
         assertChildOf(result.getJsonObject("server"), before, "TracedProbe.later");
-        assertFalse(before.getBoolean("ended"), server() + ": still open while the stage is pending: " + before);
+        assertFalse(before.getBoolean("ended"), "still open while the stage is pending: " + before);
         assertFailed(result.getJsonObject("server"), result.getJsonObject("afterCompletion"), "TracedProbe.later",
                 "java.lang.IllegalArgumentException", "payment declined");
     }
 
     private JsonObject get(String path, String... headers) throws Exception {
         HttpResponse<String> response = Http.get(base, path, headers);
-        assertEquals(200, response.statusCode(), server() + ": " + response.body());
+        assertEquals(200, response.statusCode(), response.body());
         return Http.json(response);
     }
 
     private static void assertChildOf(JsonObject parent, JsonObject child, String name) {
-        assertTrue(child.getBoolean("recording") || child.getBoolean("ended"), server() + ": " + child);
-        assertEquals(name, child.getString("name"), server() + ": " + child);
-        assertEquals("INTERNAL", child.getString("kind"), server() + ": " + child);
-        assertEquals(parent.getString("traceId"), child.getString("traceId"), server() + ": " + child);
-        assertEquals(parent.getString("spanId"), child.getString("parentSpanId"), server() + ": " + child);
+        assertTrue(child.getBoolean("recording") || child.getBoolean("ended"), String.valueOf(child));
+        assertEquals(name, child.getString("name"), String.valueOf(child));
+        assertEquals("INTERNAL", child.getString("kind"), String.valueOf(child));
+        assertEquals(parent.getString("traceId"), child.getString("traceId"), String.valueOf(child));
+        assertEquals(parent.getString("spanId"), child.getString("parentSpanId"), String.valueOf(child));
     }
 
     private static void assertFailed(JsonObject parent, JsonObject span, String name, String type, String message) {
         assertChildOf(parent, span, name);
-        assertTrue(span.getBoolean("ended"), server() + ": ended on the exception path: " + span);
-        assertEquals("ERROR", span.getString("status"), server() + ": " + span);
+        assertTrue(span.getBoolean("ended"), "ended on the exception path: " + span);
+        assertEquals("ERROR", span.getString("status"), String.valueOf(span));
         JsonObject event = span.getJsonArray("events").getJsonObject(0);
-        assertEquals("exception", event.getString("name"), server() + ": " + span);
-        assertEquals(type, event.getString("exception.type"), server() + ": " + span);
-        assertEquals(message, event.getString("exception.message"), server() + ": " + span);
+        assertEquals("exception", event.getString("name"), String.valueOf(span));
+        assertEquals(type, event.getString("exception.type"), String.valueOf(span));
+        assertEquals(message, event.getString("exception.message"), String.valueOf(span));
     }
 }

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,22 +83,11 @@ final class StandaloneServer implements AutoCloseable {
             throws Exception {
         StandaloneServer server = new StandaloneServer(process, new URL("http://127.0.0.1:" + port + "/"), output,
                 outputs);
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError(what + " exited; see " + output);
-            }
-            try {
-                if (Http.get(server.base, "api/orders/0").headers().firstValue("X-Request-ID").isPresent()) {
-                    return server;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        server.close();
-        throw new AssertionError(what + " did not start the demo in 180 s; see " + output);
+        // Ready when the demo itself answers (its X-Request-ID), not merely the port: Payara Micro's listener answers
+        // before the application is deployed.
+        Awaits.untilReady(what, process, output, Duration.ofSeconds(180),
+                () -> Http.get(server.base, "api/orders/0").headers().firstValue("X-Request-ID").isPresent());
+        return server;
     }
 
     URL base() {

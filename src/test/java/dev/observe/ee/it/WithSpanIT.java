@@ -34,6 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
+@OnLibertyBare
 class WithSpanIT {
 
     @Deployment(testable = false)
@@ -50,13 +53,13 @@ class WithSpanIT {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> response = Http.get(base, "with-span",
                 "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
-        assertEquals(200, response.statusCode(), server() + ": " + response.body());
-        assertEquals("A1x3 true", response.body(), server() + ": the failure reached the caller unchanged");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("A1x3 true", response.body(), "the failure reached the caller unchanged");
 
         List<JsonObject> spans = Spans.awaitTrace(base, "collected-spans", traceId, 5);
-        assertEquals(5, spans.size(), server() + ": one SERVER span and one per @WithSpan call: " + spans);
+        assertEquals(5, spans.size(), "one SERVER span and one per @WithSpan call: " + spans);
         JsonObject serverSpan = spans.stream().filter(span -> span.getString("kind").equals("SERVER")).findFirst()
-                .orElseThrow(() -> new AssertionError(server() + ": no SERVER span: " + spans));
+                .orElseThrow(() -> new AssertionError("no SERVER span: " + spans));
         Map<String, List<JsonObject>> byName = spans.stream().collect(Collectors.groupingBy(
                 span -> span.getString("name"), Collectors.mapping(Function.identity(), Collectors.toList())));
 
@@ -66,35 +69,35 @@ class WithSpanIT {
         String reserveName = (payara ? WithSpanProbe.class.getName()
                 : WithSpanProbe.class.getSimpleName()) + ".reserve";
         assertTrue(byName.keySet().containsAll(List.of(reserveName, "charge card", "ship later")),
-                server() + ": span names: " + byName.keySet());
+                "span names: " + byName.keySet());
         JsonObject reserve = byName.get(reserveName).get(0);
-        assertEquals("INTERNAL", reserve.getString("kind"), server());
-        assertEquals("A1", reserve.getJsonObject("attributes").getString("order.sku"), server() + ": " + reserve);
-        assertEquals("3", reserve.getJsonObject("attributes").getString("order.quantity"), server() + ": " + reserve);
+        assertEquals("INTERNAL", reserve.getString("kind"));
+        assertEquals("A1", reserve.getJsonObject("attributes").getString("order.sku"), String.valueOf(reserve));
+        assertEquals("3", reserve.getJsonObject("attributes").getString("order.quantity"), String.valueOf(reserve));
 
         List<JsonObject> charges = byName.get("charge card");
-        assertEquals(2, charges.size(), server() + ": " + spans);
+        assertEquals(2, charges.size(), String.valueOf(spans));
         for (JsonObject charge : charges) {
-            assertEquals("CLIENT", charge.getString("kind"), server() + ": " + charge);
+            assertEquals("CLIENT", charge.getString("kind"), String.valueOf(charge));
             boolean declined = charge.getJsonObject("attributes").getString("payment.declined").equals("true");
             List<String> exceptions = charge.getJsonArray("events").getValuesAs(JsonObject.class).stream()
                     .map(event -> event.getString("exception.type")).filter(type -> !type.isEmpty()).toList();
             assertEquals(declined ? List.of(IllegalStateException.class.getCanonicalName()) : List.of(), exceptions,
-                    server() + ": " + charge);
+                    String.valueOf(charge));
             if (payara) {
                 // Payara Micro marks a failed @WithSpan call the OpenTracing way, error=true, and leaves the status
                 // unset (docs/tracing.md, "Where the runtimes differ").
                 assertEquals(declined ? "true" : null, charge.getJsonObject("attributes").getString("error", null),
-                        server() + ": " + charge);
+                        String.valueOf(charge));
             } else {
-                assertEquals(declined ? "ERROR" : "UNSET", charge.getString("status"), server() + ": " + charge);
+                assertEquals(declined ? "ERROR" : "UNSET", charge.getString("status"), String.valueOf(charge));
             }
         }
-        assertEquals(1, byName.get("ship later").size(), server() + ": " + spans);
+        assertEquals(1, byName.get("ship later").size(), String.valueOf(spans));
         for (JsonObject span : spans) {
             if (span != serverSpan) {
                 assertEquals(serverSpan.getString("spanId"), span.getString("parentSpanId"),
-                        server() + ": child of the SERVER span: " + span);
+                        "child of the SERVER span: " + span);
             }
         }
     }

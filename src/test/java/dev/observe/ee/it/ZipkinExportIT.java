@@ -36,6 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OnPayara
+@OnLiberty
+@OnLibertyBare
 class ZipkinExportIT {
 
     private static final String SERVICE = "orders-zipkin";
@@ -80,27 +83,27 @@ class ZipkinExportIT {
     void aKeptOrderArrivesCompleteWithBothHops() throws Exception {
         String traceId = traceId(KEPT_BY_RATIO);
         assertEquals(201, Http.postJson(base, "api/orders", "{\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"price\":9.99}]}",
-                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode(), server());
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode());
 
         JsonArray trace = zipkin.awaitTrace(traceId, 6);
         Map<String, JsonObject> spans = byName(trace);
-        assertEquals(6, trace.size(), server() + ": " + spans.keySet());
+        assertEquals(6, trace.size(), String.valueOf(spans.keySet()));
         // Zipkin stores span and service names in lower case.
         JsonObject serverSpan = spans.get("post " + base.getPath() + "api/orders");
         JsonObject placeOrder = spans.get("place_order");
         JsonObject inventory = spans.get("post " + base.getPath() + "api/inventory/{sku}/reservations");
         JsonObject client = trace.getValuesAs(JsonObject.class).stream()
                 .filter(span -> "CLIENT".equals(span.getString("kind", ""))).findFirst()
-                .orElseThrow(() -> new AssertionError(server() + ": no CLIENT span: " + spans.keySet()));
-        assertEquals("SERVER", serverSpan.getString("kind"), server());
-        assertEquals("00f067aa0ba902b7", serverSpan.getString("parentId"), server());
-        assertEquals(serverSpan.getString("id"), placeOrder.getString("parentId"), server());
-        assertEquals(placeOrder.getString("id"), spans.get("create_order_record").getString("parentId"), server());
-        assertEquals(placeOrder.getString("id"), spans.get("create_order_items").getString("parentId"), server());
-        assertEquals(placeOrder.getString("id"), client.getString("parentId"), server());
-        assertEquals(client.getString("id"), inventory.getString("parentId"), server());
+                .orElseThrow(() -> new AssertionError("no CLIENT span: " + spans.keySet()));
+        assertEquals("SERVER", serverSpan.getString("kind"));
+        assertEquals("00f067aa0ba902b7", serverSpan.getString("parentId"));
+        assertEquals(serverSpan.getString("id"), placeOrder.getString("parentId"));
+        assertEquals(placeOrder.getString("id"), spans.get("create_order_record").getString("parentId"));
+        assertEquals(placeOrder.getString("id"), spans.get("create_order_items").getString("parentId"));
+        assertEquals(placeOrder.getString("id"), client.getString("parentId"));
+        assertEquals(client.getString("id"), inventory.getString("parentId"));
         for (JsonObject span : trace.getValuesAs(JsonObject.class)) {
-            assertEquals(SERVICE, span.getJsonObject("localEndpoint").getString("serviceName"), server() + span);
+            assertEquals(SERVICE, span.getJsonObject("localEndpoint").getString("serviceName"), span.toString());
         }
     }
 
@@ -109,22 +112,22 @@ class ZipkinExportIT {
         String dropped = traceId(DROPPED_BY_RATIO);
         String failing = traceId(DROPPED_BY_RATIO);
         assertEquals(201, Http.postJson(base, "api/orders", "{\"items\":[{\"sku\":\"A1\",\"quantity\":1,\"price\":5}]}",
-                "traceparent", "00-" + dropped + "-00f067aa0ba902b7-01").statusCode(), server());
+                "traceparent", "00-" + dropped + "-00f067aa0ba902b7-01").statusCode());
         assertEquals(400, Http.postJson(base, "api/orders", "{\"items\":[]}",
-                "traceparent", "00-" + failing + "-00f067aa0ba902b7-01").statusCode(), server());
+                "traceparent", "00-" + failing + "-00f067aa0ba902b7-01").statusCode());
 
         JsonArray trace = zipkin.awaitTrace(failing, 2);
         JsonObject placeOrder = byName(trace).get("place_order");
-        assertTrue(placeOrder != null, server() + ": " + trace);
+        assertTrue(placeOrder != null, String.valueOf(trace));
         JsonObject tags = placeOrder.getJsonObject("tags");
-        assertEquals("ERROR", tags.getString("otel.status_code", null), server() + ": " + placeOrder);
-        assertTrue(tags.containsKey("error"), server() + ": " + placeOrder);
+        assertEquals("ERROR", tags.getString("otel.status_code", null), String.valueOf(placeOrder));
+        assertTrue(tags.containsKey("error"), String.valueOf(placeOrder));
         assertTrue(placeOrder.getJsonArray("annotations").toString()
-                .contains("dev.observe.demo.InvalidOrderException"), server() + ": the exception event: " + placeOrder);
+                .contains("dev.observe.demo.InvalidOrderException"), "the exception event: " + placeOrder);
         assertTrue(trace.getValuesAs(JsonObject.class).stream()
                 .anyMatch(span -> "SERVER".equals(span.getString("kind", ""))
                         && span.getString("id").equals(placeOrder.getString("parentId"))),
-                server() + ": the whole trace: " + trace);
-        assertEquals(List.of(), zipkin.trace(dropped), server());
+                "the whole trace: " + trace);
+        assertEquals(List.of(), zipkin.trace(dropped));
     }
 }

@@ -1,12 +1,15 @@
 package dev.observe.ee.it;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -37,22 +40,9 @@ final class ZipkinServer implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("STORAGE_TYPE", "mem");
         ZipkinServer zipkin = new ZipkinServer(builder.start(), new URL("http://127.0.0.1:" + port + "/"));
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (!zipkin.process.isAlive()) {
-                throw new AssertionError("Zipkin exited; see " + log);
-            }
-            try {
-                if (Http.get(zipkin.base, "health").statusCode() == 200) {
-                    return zipkin;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        zipkin.close();
-        throw new AssertionError("Zipkin did not start in 90 s; see " + log);
+        Awaits.untilReady("Zipkin", zipkin.process, log, Duration.ofSeconds(90),
+                () -> Http.get(zipkin.base, "health").statusCode() == 200);
+        return zipkin;
     }
 
     /** Where an OpenTelemetry Zipkin exporter sends spans. */
@@ -60,16 +50,14 @@ final class ZipkinServer implements AutoCloseable {
         return base + "api/v2/spans";
     }
 
-    /** The spans Zipkin stored for the trace, once at least {@code expected} are there (or after 15 s). */
-    JsonArray awaitTrace(String traceId, int expected) throws Exception {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        JsonArray spans = trace(traceId);
-        while (spans.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            spans = trace(traceId);
-        }
-        Thread.sleep(1000);
-        return trace(traceId);
+    /**
+     * The spans Zipkin stored for the trace, once at least {@code expected} are there (the test fails after 15 s)
+     * and then no further one has come for 1 s, so that a span stored twice is seen rather than missed.
+     */
+    JsonArray awaitTrace(String traceId, int expected) {
+        List<JsonValue> spans = Awaits.atLeastThenQuiet("spans of trace " + traceId + " in Zipkin", () -> trace(traceId),
+                expected, Duration.ofSeconds(15), Duration.ofSeconds(1));
+        return Json.createArrayBuilder(spans).build();
     }
 
     /** The trace's spans; empty when Zipkin has none (its API answers 404). */

@@ -14,7 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The spans {@link SpanCollector} kept, for one trace or all, as JSON. */
+/**
+ * The spans {@link SpanCollector} kept (ended or exported, as the deployment plugged it in), for one trace or all,
+ * as JSON.
+ */
 @Path("collected-spans")
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectedSpansResource {
@@ -27,7 +30,7 @@ public class CollectedSpansResource {
     @Path("by-trace")
     public jakarta.json.JsonObject byTrace() {
         java.util.Map<String, java.util.List<SpanData>> traces = new java.util.HashMap<>();
-        for (SpanData span : SpanCollector.ENDED) {
+        for (SpanData span : SpanCollector.SPANS) {
             traces.computeIfAbsent(span.getTraceId(), id -> new java.util.ArrayList<>()).add(span);
         }
         jakarta.json.JsonObjectBuilder result = Json.createObjectBuilder();
@@ -48,13 +51,13 @@ public class CollectedSpansResource {
 
     @jakarta.ws.rs.DELETE
     public void clear() {
-        SpanCollector.ENDED.clear();
+        SpanCollector.SPANS.clear();
     }
 
     @GET
     public JsonArray spans(@QueryParam("traceId") String traceId) {
         JsonArrayBuilder spans = Json.createArrayBuilder();
-        for (SpanData span : SpanCollector.ENDED) {
+        for (SpanData span : SpanCollector.SPANS) {
             if (traceId != null && !traceId.equals(span.getTraceId())) {
                 continue;
             }

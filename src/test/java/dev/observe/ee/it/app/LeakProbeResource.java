@@ -44,6 +44,7 @@ public class LeakProbeResource {
     @GET
     @Path("status")
     public JsonObject status(@QueryParam("settle") boolean settle) throws Exception {
+        // A loop of its own, not Awaitility: this runs inside the server, and the probe WAR carries no test library.
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (settle && liveCopies("dev.observe.ee.it.app.LeakMarker") > 0 && System.nanoTime() < deadline) {
             System.gc();
