@@ -17,7 +17,7 @@ final class TestLines {
     }
 
     static String render(LogFormat format, LogRecord record) {
-        return new LineFormat(format, TraceContext.NONE).format(record);
+        return new LineEncoder(format, TraceContext.NONE).format(record);
     }
 
     static JsonObject json(LogFormat format, LogRecord record) {
