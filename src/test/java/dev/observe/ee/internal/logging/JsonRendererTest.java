@@ -134,12 +134,7 @@ class JsonRendererTest {
 
     @Test
     void failingToStringBecomesAPlaceholder() {
-        Object broken = new Object() {
-            @Override
-            public String toString() {
-                throw new IllegalStateException("no");
-            }
-        };
+        Object broken = TestLines.failingToString();
         StructuredRecord record = structured(Level.INFO, "e", null, null, "bad", broken, "map", Map.of("k", broken),
                 "after", 1);
 

@@ -181,12 +181,7 @@ class OpenTelemetryLogHandlerTest {
 
     @Test
     void aFailingToStringIsAPlaceholderNotAFailure() {
-        Object broken = new Object() {
-            @Override
-            public String toString() {
-                throw new IllegalStateException("no");
-            }
-        };
+        Object broken = TestLines.failingToString();
         install(LogFormat.builder().build());
         Log.get(CATEGORY).info("e", "bad", broken);
 

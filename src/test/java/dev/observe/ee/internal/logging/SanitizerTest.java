@@ -181,12 +181,7 @@ class SanitizerTest {
 
     @Test
     void aFailingToStringOrAChangingMapBecomesAPlaceholder() {
-        Object broken = new Object() {
-            @Override
-            public String toString() {
-                throw new IllegalStateException("no");
-            }
-        };
+        Object broken = TestLines.failingToString();
         Map<String, Object> changing = new LinkedHashMap<>() {
             @Override
             public java.util.Set<Map.Entry<String, Object>> entrySet() {

@@ -49,4 +49,14 @@ final class TestLines {
     static LogFormat json() {
         return LogFormat.builder().build();
     }
+
+    /** A value whose {@code toString()} throws {@code IllegalStateException("no")}. */
+    static Object failingToString() {
+        return new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("no");
+            }
+        };
+    }
 }
