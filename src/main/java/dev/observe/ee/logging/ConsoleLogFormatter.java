@@ -2,8 +2,7 @@ package dev.observe.ee.logging;
 
 import dev.observe.ee.internal.config.LogSettings;
 
-import dev.observe.ee.internal.logging.LineFormat;
-import dev.observe.ee.internal.logging.LogFormat;
+import dev.observe.ee.internal.logging.LineEncoder;
 
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
@@ -20,11 +19,11 @@ import java.util.logging.LogRecord;
  */
 public final class ConsoleLogFormatter extends Formatter {
 
-    private final LineFormat line;
+    private final LineEncoder line;
 
     /** For JUL: settings from the logging properties. */
     public ConsoleLogFormatter() {
-        line = LineFormat.fromLoggingProperties(ConsoleLogFormatter.class.getName(), LogSettings.Format.CONSOLE);
+        line = LineEncoder.fromLoggingProperties(ConsoleLogFormatter.class.getName(), LogSettings.Format.CONSOLE);
     }
 
     /** One line, control characters escaped, ending in a line feed. Never throws. */

@@ -2,8 +2,7 @@ package dev.observe.ee.logging;
 
 import dev.observe.ee.internal.config.LogSettings;
 
-import dev.observe.ee.internal.logging.LineFormat;
-import dev.observe.ee.internal.logging.LogFormat;
+import dev.observe.ee.internal.logging.LineEncoder;
 
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
@@ -24,11 +23,11 @@ import java.util.logging.LogRecord;
  */
 public final class JsonLogFormatter extends Formatter {
 
-    private final LineFormat line;
+    private final LineEncoder line;
 
     /** For JUL: settings from the logging properties. */
     public JsonLogFormatter() {
-        line = LineFormat.fromLoggingProperties(JsonLogFormatter.class.getName(), LogSettings.Format.JSON);
+        line = LineEncoder.fromLoggingProperties(JsonLogFormatter.class.getName(), LogSettings.Format.JSON);
     }
 
     /** One JSON object and a line feed, in UTF-16 as JUL's formatters return it. Never throws. */

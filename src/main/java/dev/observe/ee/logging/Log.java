@@ -1,9 +1,9 @@
 package dev.observe.ee.logging;
 
-import dev.observe.ee.internal.logging.StructuredRecord;
 import dev.observe.ee.internal.logging.ContextFields;
 import dev.observe.ee.internal.logging.KeyValues;
-import java.util.logging.ErrorManager;
+import dev.observe.ee.internal.logging.LogCallGuard;
+import dev.observe.ee.internal.logging.StructuredRecord;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,8 +31,6 @@ import java.util.logging.Logger;
  * formatting. {@code Log} is immutable and thread-safe, and no method ever throws into the caller.
  */
 public final class Log {
-
-    private static final ErrorManager FAILURES = new ErrorManager();
 
     private final Logger logger;
     private final String name;
@@ -162,13 +160,8 @@ public final class Log {
     }
 
     private void log(Level level, String event, Throwable error, Object[] keyValues) {
-        try {
-            logger.log(new StructuredRecord(level, name, event, ContextFields.get(), bound,
-                    KeyValues.normalize(keyValues), error));
-        } catch (RuntimeException | LinkageError e) {
-            // A handler of somebody else's failed; the application must not notice. Reported once per JVM run.
-            FAILURES.error("observe-ee: logging " + event + " failed", e instanceof Exception ex ? ex : null,
-                    ErrorManager.WRITE_FAILURE);
-        }
+        // A handler of somebody else's may throw; the application must not notice. Reported once per JVM run.
+        LogCallGuard.DEFAULT.log(logger, new StructuredRecord(level, name, event, ContextFields.get(), bound,
+                KeyValues.normalize(keyValues), error));
     }
 }

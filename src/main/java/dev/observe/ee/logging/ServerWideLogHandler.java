@@ -3,8 +3,7 @@ package dev.observe.ee.logging;
 import dev.observe.ee.internal.config.LogSettings;
 
 import dev.observe.ee.internal.logging.StdoutHandler;
-import dev.observe.ee.internal.logging.LogFormat;
-import dev.observe.ee.internal.logging.LineFormat;
+import dev.observe.ee.internal.logging.LineEncoder;
 import dev.observe.ee.internal.logging.ExporterMessageThrottle;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -39,7 +38,7 @@ public final class ServerWideLogHandler extends Handler {
         LogManager manager = LogManager.getLogManager();
         LogSettings.Format renderer = "console".equalsIgnoreCase(trim(manager.getProperty(prefix + ".format")))
                 ? LogSettings.Format.CONSOLE : LogSettings.Format.JSON;
-        delegate = new StdoutHandler(LineFormat.fromLoggingProperties(prefix, renderer));
+        delegate = new StdoutHandler(LineEncoder.fromLoggingProperties(prefix, renderer));
         String level = manager.getProperty(prefix + ".level");
         try {
             setLevel(level == null ? Level.ALL : Level.parse(level.trim()));

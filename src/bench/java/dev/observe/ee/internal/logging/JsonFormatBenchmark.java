@@ -68,7 +68,7 @@ public class JsonFormatBenchmark {
     private long tick;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
 
-    private LineFormat observe;
+    private LineEncoder observe;
     private StructuredRecord observeRecord;
 
     private JsonFormatter jboss;
@@ -92,7 +92,7 @@ public class JsonFormatBenchmark {
         Throwable thrown = full ? exception() : null;
 
         // observe-ee: our record, our encoder, trace ids from a fixed lookup (the real one reads the OTel context).
-        observe = new LineFormat(LogFormat.builder().service("orders").build(), full ? new FixedTrace() : TraceContext.NONE);
+        observe = new LineEncoder(LogFormat.builder().service("orders").build(), full ? new FixedTrace() : TraceContext.NONE);
         observeRecord = new StructuredRecord(Level.INFO, "orders.OrderService", "order_placed", context,
                 KeyValues.EMPTY, keyValues, thrown);
 

@@ -61,7 +61,7 @@ public class LogExportBenchmark {
                 JsonFormatBenchmark.context(full), KeyValues.EMPTY, JsonFormatBenchmark.keyValues(full),
                 full ? JsonFormatBenchmark.exception() : null);
         LogFormat format = LogFormat.builder().service("orders").build();
-        line = new StdoutHandler(new LineFormat(format, TraceContext.detect()), OutputStream.nullOutputStream());
+        line = new StdoutHandler(new LineEncoder(format, TraceContext.detect()), OutputStream.nullOutputStream());
         loggers = SdkLoggerProvider.builder()
                 .addLogRecordProcessor(BatchLogRecordProcessor.builder(new Dropping()).build()).build();
         export = new OpenTelemetryLogHandler(loggers, format);

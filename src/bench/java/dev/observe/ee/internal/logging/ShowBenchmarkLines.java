@@ -6,7 +6,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Prints the line each formatter of {@link JsonFormatBenchmark} produces for each shape, so that what is measured
- * can be seen: {@code mvn -Pbench -Dbench.main=dev.observe.ee.logging.ShowBenchmarkLines}.
+ * can be seen: {@code mvn -Pbench -Dbench.main=dev.observe.ee.internal.logging.ShowBenchmarkLines}.
  */
 public final class ShowBenchmarkLines {
 

@@ -14,7 +14,7 @@ import java.time.ZoneId;
  * U+2028/U+2029) is shown escaped ({@code \n}, {@code \x1b}), so a message can neither start a second line nor
  * drive the terminal. With colour on, ANSI colours mark level, event, keys and values.
  */
-final class ConsoleRenderer implements Renderer {
+final class ConsoleRenderer implements LineRenderer {
 
     private static final int EVENT_WIDTH = 30;
     private static final String RESET = "\u001b[0m";
@@ -27,15 +27,19 @@ final class ConsoleRenderer implements Renderer {
     private static final String MAGENTA = "\u001b[35m";
     private static final String CYAN = "\u001b[36m";
 
-    private final LogFormat format;
     private final boolean color;
-    private final JsonRenderer values;
+    private final int maxValueLength;
+    private final int maxStackTraceLength;
+    private final String traceIdName;
+    private final String spanIdName;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    ConsoleRenderer(LogFormat format) {
-        this.format = format;
+    ConsoleRenderer(LogFormat format, FieldTable table) {
         this.color = format.color;
-        this.values = new JsonRenderer(format);
+        this.maxValueLength = format.maxValueLength;
+        this.maxStackTraceLength = format.maxStackTraceLength;
+        this.traceIdName = table.nameOf(StandardField.TRACE_ID);
+        this.spanIdName = table.nameOf(StandardField.SPAN_ID);
     }
 
     @Override
@@ -51,63 +55,57 @@ final class ConsoleRenderer implements Renderer {
         pad(line, time.getSecond(), 2);
         reset(line);
         line.append(" [");
-        style(line, levelColor(e.levelName));
-        line.append(e.levelName);
+        String level = e.level.lowerName;
+        style(line, levelColor(e.level));
+        line.append(level);
         reset(line);
-        line.append(" ".repeat(Math.max(0, 9 - e.levelName.length()))).append("] ");
+        line.append(" ".repeat(Math.max(0, 9 - level.length()))).append("] ");
         style(line, BRIGHT);
         int start = line.length();
-        ConsoleText.escape(e.event, line, format.maxValueLength);
+        ConsoleText.escape(e.event, line);
         int width = line.length() - start;
         reset(line);
         line.append(" ".repeat(Math.max(0, EVENT_WIDTH - width))).append(' ');
         if (!e.logger.isEmpty()) {
             line.append('[');
             style(line, BLUE);
-            ConsoleText.escape(e.logger, line, format.maxValueLength);
+            ConsoleText.escape(e.logger, line);
             reset(line);
             line.append("] ");
         }
         for (int i = 0; i < e.fieldCount(); i++) {
-            String key = e.key(i);
-            field(line, key, format.redaction.matches(key) ? Redaction.REPLACEMENT : e.value(i));
+            field(line, e.key(i), text(e.value(i)));
         }
         if (e.traceId != null) {
-            field(line, "trace_id", e.traceId);
-            field(line, "span_id", e.spanId);
+            field(line, traceIdName, e.traceId);
+            field(line, spanIdName, e.spanId);
         }
         trimTrailingSpace(line);
         if (e.thrown != null) {
             line.append('\n');
-            StackTraces.renderForTerminal(e.thrown, line, format.maxStackTraceLength);
+            StackTraces.renderForTerminal(e.thrown, line, maxStackTraceLength);
         }
         line.append('\n');
         out.utf8(line);
     }
 
-    private void field(StringBuilder line, String key, Object value) {
+    private void field(StringBuilder line, String key, String value) {
         style(line, CYAN);
-        ConsoleText.escape(key, line, format.maxValueLength);
+        ConsoleText.escape(key, line);
         reset(line);
         line.append('=');
         style(line, MAGENTA);
-        ConsoleText.escape(text(value), line, format.maxValueLength);
+        ConsoleText.escape(value, line);
         reset(line);
         line.append(' ');
     }
 
-    /** Strings as they are; everything else as it would appear in the JSON line. */
+    /**
+     * Strings as they are (the sanitize stage bounded them); anything else as it appears in the JSON line, that
+     * text bounded as a whole so that one nested value cannot fill the terminal.
+     */
     private String text(Object value) {
-        if (value instanceof String text) {
-            return text;
-        }
-        JsonBuffer json = new JsonBuffer(32);
-        try {
-            values.writeValue(value, json, 0);
-        } catch (RuntimeException | LinkageError | StackOverflowError failure) {
-            return SafeText.placeholder(value, failure);
-        }
-        return json.toString();
+        return value instanceof String text ? text : Sanitizer.bounded(JsonRenderer.valueText(value), maxValueLength);
     }
 
     private void style(StringBuilder line, String code) {
@@ -122,13 +120,13 @@ final class ConsoleRenderer implements Renderer {
         }
     }
 
-    private static String levelColor(String level) {
+    private static String levelColor(LogLevel level) {
         return switch (level) {
-            case LogLevels.ERROR -> RED + BRIGHT;
-            case LogLevels.WARNING -> YELLOW;
-            case LogLevels.INFO -> GREEN;
-            case LogLevels.DEBUG -> BLUE;
-            default -> DIM;
+            case SEVERE -> RED + BRIGHT;
+            case WARNING -> YELLOW;
+            case INFO, CONFIG -> GREEN;
+            case FINE -> BLUE;
+            case FINER, FINEST -> DIM;
         };
     }
 

@@ -10,8 +10,8 @@ final class ConsoleText {
     private ConsoleText() {
     }
 
-    static void escape(String text, StringBuilder out, int maxChars) {
-        int length = Math.min(text.length(), Math.max(0, maxChars));
+    static void escape(String text, StringBuilder out) {
+        int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (isSafe(c)) {
@@ -19,9 +19,6 @@ final class ConsoleText {
             } else {
                 appendEscaped(c, out);
             }
-        }
-        if (length < text.length()) {
-            out.append("...[truncated ").append(text.length() - length).append(" chars]");
         }
     }
 

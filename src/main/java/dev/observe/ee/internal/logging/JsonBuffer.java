@@ -96,7 +96,7 @@ final class JsonBuffer {
     /** A JSON number; NaN and the infinities, which JSON cannot express, become the strings "NaN", "Infinity". */
     void number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            string(Double.toString(value), Integer.MAX_VALUE);
+            string(Double.toString(value));
         } else if (value == (long) value && Math.abs(value) < 1e15) {
             number((long) value);
             raw('.');
@@ -125,32 +125,11 @@ final class JsonBuffer {
         size += width;
     }
 
-    /**
-     * Writes {@code text} as a quoted JSON string. Text longer than {@code maxChars} is cut there (never inside a
-     * surrogate pair) and marked {@code ...[truncated N chars]}.
-     */
-    void string(CharSequence text, int maxChars) {
+    /** Writes {@code text} as a quoted JSON string (bounds are the sanitize stage's, not the buffer's). */
+    void string(CharSequence text) {
         raw('"');
-        stringContent(text, maxChars);
+        escape(text, 0, text.length());
         raw('"');
-    }
-
-    /** Like {@link #string} without the quotes, for a string assembled from several pieces. */
-    void stringContent(CharSequence text, int maxChars) {
-        int length = text.length();
-        int end = length;
-        if (length > maxChars) {
-            end = maxChars;
-            if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
-                end--;
-            }
-        }
-        escape(text, 0, end);
-        if (end < length) {
-            ascii("...[truncated ");
-            number(length - end);
-            ascii(" chars]");
-        }
     }
 
     /** Escapes {@code text[from, to)} into the buffer as the content of a JSON string. */

@@ -1,38 +1,62 @@
 package dev.observe.ee.internal.logging;
 
-import java.util.List;
+import dev.observe.ee.internal.config.LogSettings;
+
+import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 
 /**
- * Runs the processors and the renderer for one record at a time, reusing its event, buffer and scratch space, so
- * that encoding a record allocates next to nothing. Not thread-safe: borrow one from an {@link EncoderPool}.
+ * A {@link LogFormat} made executable for lines: the {@link LogPipeline} and the format's renderer (JSON or
+ * console), with a pool of reusable workspaces. Like a Logback encoder it turns a record into the bytes of one line.
+ *
+ * <p>Part of the library's internals, public for the JUL classes of the API. Thread-safe.
  */
-final class LineEncoder {
+public final class LineEncoder {
 
-    private final LogProcessor[] processors;
-    private final Renderer renderer;
-    private final LogEvent event = new LogEvent();
-    private final JsonBuffer buffer = new JsonBuffer(1024);
-    private final StringBuilder scratch = new StringBuilder(1024);
+    private static final int POOL_SIZE = 8;
 
-    LineEncoder(List<LogProcessor> processors, Renderer renderer) {
-        this.processors = processors.toArray(new LogProcessor[0]);
-        this.renderer = renderer;
+    private final LogPipeline pipeline;
+    private final LineRenderer renderer;
+    private final WorkspacePool workspaces = new WorkspacePool(POOL_SIZE, Workspace::new);
+
+    LineEncoder(LogFormat format, TraceContext traceContext) {
+        this.pipeline = new LogPipeline(format, traceContext);
+        this.renderer = format.renderer == LogSettings.Format.CONSOLE ? new ConsoleRenderer(format, pipeline.table())
+                : new JsonRenderer(format, pipeline.table());
     }
 
-    /** The record as one line, ending in '\n', valid until the next call. */
-    JsonBuffer encode(LogRecord record) {
-        event.clear();
-        buffer.reset();
-        for (LogProcessor processor : processors) {
-            processor.process(record, event);
+    /**
+     * The encoder a formatter or handler that JUL created configures from the logging properties under
+     * {@code prefix} (see {@link FormatterProperties}).
+     */
+    public static LineEncoder fromLoggingProperties(String prefix, LogSettings.Format renderer) {
+        return new LineEncoder(FormatterProperties.read(prefix, LogManager.getLogManager(), renderer),
+                TraceContext.detect());
+    }
+
+    /** Encodes {@code record} and hands the line to {@code sink} while the workspace is still borrowed. */
+    <E extends Exception> void encode(LogRecord record, LineSink<E> sink) throws E {
+        Workspace workspace = workspaces.acquire();
+        try {
+            sink.accept(workspace.encode(record, pipeline, renderer));
+        } finally {
+            workspaces.release(workspace);
         }
-        renderer.render(event, buffer, scratch);
-        event.clear();
-        if (scratch.capacity() > 65_536) {
-            scratch.setLength(0);
-            scratch.trimToSize();
+    }
+
+    /** The record as one line ending in a line feed. Throws only what a failing renderer throws. */
+    public String format(LogRecord record) {
+        Workspace workspace = workspaces.acquire();
+        try {
+            return workspace.encode(record, pipeline, renderer).toString();
+        } finally {
+            workspaces.release(workspace);
         }
-        return buffer;
+    }
+
+    /** Receives an encoded line; the buffer is only valid during the call. */
+    @FunctionalInterface
+    interface LineSink<E extends Exception> {
+        void accept(JsonBuffer line) throws E;
     }
 }

@@ -1,26 +1,34 @@
 package dev.observe.ee.internal.logging;
 
 import java.util.Arrays;
-import java.util.logging.Level;
 
 /**
- * One log record after the processors ran: what the renderers print. The structlog event dict, with typed slots
- * for the standard fields and an ordered list of the user's fields (context, bound, call), each key once.
+ * One log record as every sink sees it: structlog's event dict, with typed slots for the standard fields and an
+ * ordered list of the user's fields (context, bound, call), each key once. The {@link LogProcessor}s fill it from
+ * the record; the {@link Sanitizer} then makes it safe to print (redacted, bounded, no key colliding with a
+ * standard field) and adds the configured fields; renderers and the OpenTelemetry sink only read it.
  *
- * <p>Mutable and reused: an encoder clears and refills its event for every record.
+ * <p>Mutable and reused: an encoder clears and refills its event for every record. Not thread-safe.
  */
 final class LogEvent {
 
     long epochSecond;
     int nanos;
-    Level level;
-    String levelName;
+    LogLevel level;
     String logger;
     String event;
     String threadName;
     String traceId;
     String spanId;
     Throwable thrown;
+    /** Set by the sanitize stage when {@link #thrown} is set: the class name and the bounded message, or null. */
+    String errorType;
+    String errorMessage;
+    /** Set by the sanitize stage: the {@code service} value or null, and the static fields as name/value pairs. */
+    String service;
+    String[] staticFields = NO_STATIC_FIELDS;
+
+    private static final String[] NO_STATIC_FIELDS = new String[0];
 
     private String[] keys = new String[16];
     private Object[] values = new Object[16];
@@ -28,13 +36,16 @@ final class LogEvent {
 
     void clear() {
         level = null;
-        levelName = null;
         logger = null;
         event = null;
         threadName = null;
         traceId = null;
         spanId = null;
         thrown = null;
+        errorType = null;
+        errorMessage = null;
+        service = null;
+        staticFields = NO_STATIC_FIELDS;
         Arrays.fill(values, 0, fieldCount, null);
         fieldCount = 0;
     }
@@ -63,6 +74,12 @@ final class LogEvent {
         }
         keys[fieldCount] = key;
         values[fieldCount++] = value;
+    }
+
+    /** Replaces the key and value at {@code index} in place: the sanitize stage's rename and redaction. */
+    void replaceField(int index, String key, Object value) {
+        keys[index] = key;
+        values[index] = value;
     }
 
     int fieldCount() {

@@ -1,5 +1,6 @@
 package dev.observe.ee.internal.logging;
 
+import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,11 +42,19 @@ public final class LogInstallation {
      */
     public static LogInstallation install(LogFormat format, Map<String, Level> categoryLevels,
             ClassLoader applicationLoader, Handler alsoTo) {
+        return install(format, categoryLevels, applicationLoader, alsoTo, null);
+    }
+
+    /** As {@link #install(LogFormat, Map, ClassLoader, Handler)}, the lines going to {@code out} (tests), or to
+     * standard output where {@code out} is null. */
+    static LogInstallation install(LogFormat format, Map<String, Level> categoryLevels,
+            ClassLoader applicationLoader, Handler alsoTo, OutputStream out) {
         Handler[] serverHandlers = ROOT.getHandlers();
         if (isServerWide(serverHandlers)) {
             return null;
         }
-        StdoutHandler handler = new StdoutHandler(new LineFormat(format, TraceContext.detect()));
+        LineEncoder encoder = new LineEncoder(format, TraceContext.detect());
+        StdoutHandler handler = out == null ? new StdoutHandler(encoder) : new StdoutHandler(encoder, out);
         Handler application = alsoTo == null ? handler : new BothHandlers(handler, alsoTo);
         ApplicationLogRouter router = new ApplicationLogRouter(application, applicationLoader,
                 List.of(serverHandlers));

@@ -9,7 +9,6 @@ import io.opentelemetry.api.logs.LoggerProvider;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.context.Context;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.ErrorManager;
 import java.util.logging.Handler;
@@ -18,33 +17,43 @@ import java.util.logging.LogRecord;
 
 /**
  * Sends the application's log records through OpenTelemetry's logs API as well, to whatever logs exporter the
- * SDK has ({@code otel.logs.exporter}, an OTLP endpoint): the same event and fields as the JSON line, as the log
- * record's body and attributes, redacted and bounded the same way; the severity from the JUL level; the current
- * span's trace context, which the SDK attaches from {@link Context#current()}; the exception as the semantic
- * conventions' {@code exception.*} attributes; the JUL logger's name as the instrumentation scope.
+ * SDK has ({@code otel.logs.exporter}, an OTLP endpoint). The record is the sanitized event of the same
+ * {@link LogPipeline} as the JSON line, so it is redacted and bounded exactly as the line is: the event as the
+ * body; the user's and the static fields as attributes (strings, longs, doubles, booleans; a nested map or list as
+ * its JSON text, redacted inside); the severity from the {@link LogLevel} table; the current span's trace context,
+ * which the SDK attaches from {@link Context#current()}; the exception as the semantic conventions'
+ * {@code exception.*} attributes; the JUL logger's name as the instrumentation scope.
  *
  * <p>The records of OpenTelemetry's own loggers are not sent: an exporter reporting its failure would otherwise
- * feed the exporter that failed. Only loaded where the application sees the OpenTelemetry API.
+ * feed the exporter that failed. Only loaded where the application sees the OpenTelemetry API. {@link #publish}
+ * never throws: a failure is reported through this handler's {@link ErrorManager}.
  *
  * <p>Part of the library's internals, public only for the CDI extension.
  */
 public final class OpenTelemetryLogHandler extends Handler {
 
-    private static final List<LogProcessor> PROCESSORS = List.of(Processors::timestamp, Processors::level,
-            Processors::loggerName, Processors::thread, Processors::message, Processors::fields,
-            Processors::exception);
+    /** OpenTelemetry's severities by {@code SeverityNumber}, the level table's last column. */
+    private static final Severity[] SEVERITIES = new Severity[25];
 
+    static {
+        for (Severity severity : Severity.values()) {
+            SEVERITIES[severity.getSeverityNumber()] = severity;
+        }
+    }
 
     private final LoggerProvider loggers;
-    private final LogFormat format;
-    private final String[] staticFields;
+    private final LogPipeline pipeline;
+    private final int maxStackTraceLength;
 
+    /**
+     * @param loggers the SDK's (or the runtime's) logs API
+     * @param format the application's log format: the same redaction, bounds and field names as its lines
+     */
     public OpenTelemetryLogHandler(LoggerProvider loggers, LogFormat format) {
         this.loggers = loggers;
-        this.format = format;
-        this.staticFields = format.staticFields.entrySet().stream()
-                .flatMap(field -> java.util.stream.Stream.of(field.getKey(), field.getValue()))
-                .toArray(String[]::new);
+        // The trace context goes onto the record from Context.current(), not through the event.
+        this.pipeline = new LogPipeline(format, TraceContext.NONE);
+        this.maxStackTraceLength = format.maxStackTraceLength;
         setLevel(Level.ALL);
     }
 
@@ -55,15 +64,16 @@ public final class OpenTelemetryLogHandler extends Handler {
         }
         try {
             LogEvent event = new LogEvent();
-            for (LogProcessor processor : PROCESSORS) {
-                processor.process(record, event);
-            }
-            LogRecordBuilder builder = loggers.get(event.logger.isEmpty() ? "root" : event.logger).logRecordBuilder()
+            pipeline.process(record, event);
+            // The scope is the logger's own name, not the bounded value the line shows.
+            String scope = record.getLoggerName();
+            LogRecordBuilder builder = loggers.get(scope == null || scope.isEmpty() ? "root" : scope)
+                    .logRecordBuilder()
                     .setTimestamp(event.epochSecond * 1_000_000_000L + event.nanos, TimeUnit.NANOSECONDS)
                     .setContext(Context.current())
-                    .setSeverity(severity(record.getLevel()))
-                    .setSeverityText(event.levelName)
-                    .setBody(bounded(event.event));
+                    .setSeverity(severity(event.level))
+                    .setSeverityText(event.level.lowerName)
+                    .setBody(event.event);
             addAttributes(builder, event);
             builder.emit();
         } catch (RuntimeException | LinkageError e) {
@@ -77,14 +87,15 @@ public final class OpenTelemetryLogHandler extends Handler {
 
     /** Straight onto the record: an intermediate {@code Attributes} would be copied into it again. */
     private void addAttributes(LogRecordBuilder builder, LogEvent event) {
+        String[] staticFields = event.staticFields;
         for (int i = 0; i < staticFields.length; i += 2) {
             builder.setAttribute(stringKey(staticFields[i]), staticFields[i + 1]);
         }
         for (int i = 0; i < event.fieldCount(); i++) {
             String key = event.key(i);
             Object value = event.value(i);
-            if (format.redaction.matches(key)) {
-                builder.setAttribute(stringKey(key), Redaction.REPLACEMENT);
+            if (value instanceof String text) {
+                builder.setAttribute(stringKey(key), text);
             } else if (value instanceof Boolean flag) {
                 builder.setAttribute(AttributeKey.booleanKey(key), flag);
             } else if (value instanceof Long || value instanceof Integer || value instanceof Short
@@ -93,46 +104,29 @@ public final class OpenTelemetryLogHandler extends Handler {
             } else if (value instanceof Double || value instanceof Float) {
                 builder.setAttribute(AttributeKey.doubleKey(key), ((Number) value).doubleValue());
             } else if (value != null) {
-                builder.setAttribute(stringKey(key), bounded(SafeText.of(value)));
+                // Nested maps and lists, big numbers: the JSON text of the sanitized value, as in the line.
+                builder.setAttribute(stringKey(key), JsonRenderer.valueText(value));
             }
         }
         builder.setAttribute(SemanticAttributes.THREAD_NAME, event.threadName);
         if (event.thrown != null) {
-            builder.setAttribute(SemanticAttributes.EXCEPTION_TYPE, event.thrown.getClass().getName());
-            if (event.thrown.getMessage() != null) {
-                builder.setAttribute(SemanticAttributes.EXCEPTION_MESSAGE, bounded(SafeText.of(event.thrown.getMessage())));
+            builder.setAttribute(SemanticAttributes.EXCEPTION_TYPE, event.errorType);
+            if (event.errorMessage != null) {
+                builder.setAttribute(SemanticAttributes.EXCEPTION_MESSAGE, event.errorMessage);
             }
             builder.setAttribute(SemanticAttributes.EXCEPTION_STACKTRACE, stackTrace(event.thrown));
         }
     }
 
-    private String bounded(String text) {
-        return text.length() <= format.maxValueLength ? text : text.substring(0, format.maxValueLength) + "...";
-    }
-
     private String stackTrace(Throwable thrown) {
-        StringBuilder text = new StringBuilder(Math.min(format.maxStackTraceLength + 64, 4096));
-        StackTraces.render(thrown, text, format.maxStackTraceLength);
+        StringBuilder text = new StringBuilder(Math.min(maxStackTraceLength + 64, 4096));
+        StackTraces.render(thrown, text, maxStackTraceLength);
         return text.toString();
     }
 
-    /** OpenTelemetry's severity for a JUL level, by level value: custom levels fall in with the standard ones. */
-    static Severity severity(Level level) {
-        int value = level == null ? Level.INFO.intValue() : level.intValue();
-        if (value >= Level.SEVERE.intValue()) {
-            return Severity.ERROR;
-        } else if (value >= Level.WARNING.intValue()) {
-            return Severity.WARN;
-        } else if (value >= Level.INFO.intValue()) {
-            return Severity.INFO;
-        } else if (value >= Level.CONFIG.intValue()) {
-            return Severity.DEBUG4;
-        } else if (value >= Level.FINE.intValue()) {
-            return Severity.DEBUG;
-        } else if (value >= Level.FINER.intValue()) {
-            return Severity.TRACE4;
-        }
-        return Severity.TRACE;
+    /** OpenTelemetry's severity for a row of the level table. */
+    static Severity severity(LogLevel level) {
+        return SEVERITIES[level.severityNumber];
     }
 
     @Override

@@ -8,13 +8,13 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.logging.LogRecord;
 
-/** The guide's processor chain, in order, and each processor. */
+/** The guide's processor chain, in order, and each processor: from a JUL record to the raw event. */
 final class Processors {
 
     private Processors() {
     }
 
-    /** Every processor, in the order they run. */
+    /** Every processor, in the order they run; the {@link Sanitizer} runs after them. */
     static List<LogProcessor> standard(TraceContext traceContext) {
         return List.of(Processors::timestamp, Processors::level, Processors::loggerName, Processors::thread,
                 Processors::message, Processors::fields, traceContext::addTo, Processors::exception);
@@ -27,10 +27,9 @@ final class Processors {
         event.nanos = instant.getNano();
     }
 
-    /** structlog's add_log_level: the JUL level and its lowercase name. */
+    /** structlog's add_log_level: the JUL level's row of the level table. */
     static void level(LogRecord record, LogEvent event) {
-        event.level = record.getLevel();
-        event.levelName = LogLevels.name(record.getLevel());
+        event.level = LogLevel.of(record.getLevel());
     }
 
     /** structlog's add_logger_name. */

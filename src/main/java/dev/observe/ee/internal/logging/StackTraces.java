@@ -171,7 +171,7 @@ final class StackTraces {
         @Override
         void userText(String text) {
             if (escape) {
-                ConsoleText.escape(text, out, Integer.MAX_VALUE);
+                ConsoleText.escape(text, out);
             } else {
                 out.append(text);
             }

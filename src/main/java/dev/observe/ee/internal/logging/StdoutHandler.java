@@ -29,16 +29,16 @@ public final class StdoutHandler extends Handler {
     // Holds only a JDK type: a pooled thread that outlives the application pins nothing of it.
     private static final ThreadLocal<int[]> NESTING = new ThreadLocal<>();
 
-    private final LineFormat format;
+    private final LineEncoder encoder;
     private final OutputStream out;
     private final Object writeLock = new Object();
 
-    public StdoutHandler(LineFormat format) {
-        this(format, new FileOutputStream(FileDescriptor.out));
+    public StdoutHandler(LineEncoder encoder) {
+        this(encoder, new FileOutputStream(FileDescriptor.out));
     }
 
-    StdoutHandler(LineFormat format, OutputStream out) {
-        this.format = format;
+    StdoutHandler(LineEncoder encoder, OutputStream out) {
+        this.encoder = encoder;
         this.out = out;
         setLevel(Level.ALL);
     }
@@ -58,7 +58,7 @@ public final class StdoutHandler extends Handler {
         }
         nesting[0]++;
         try {
-            format.encode(record, this::write);
+            encoder.encode(record, this::write);
         } catch (Exception e) {
             reportError("observe-ee could not write a log record", e, ErrorManager.WRITE_FAILURE);
         } catch (LinkageError | StackOverflowError e) {

@@ -134,12 +134,7 @@ class JsonRendererTest {
 
     @Test
     void failingToStringBecomesAPlaceholder() {
-        Object broken = new Object() {
-            @Override
-            public String toString() {
-                throw new IllegalStateException("no");
-            }
-        };
+        Object broken = TestLines.failingToString();
         StructuredRecord record = structured(Level.INFO, "e", null, null, "bad", broken, "map", Map.of("k", broken),
                 "after", 1);
 
@@ -249,7 +244,7 @@ class JsonRendererTest {
                 new IllegalStateException("late"));
         record.setInstant(Instant.parse("2024-01-15T14:32:01.123456Z"));
 
-        JsonObject line = TestLines.parse(new LineFormat(format, new FixedTrace()).format(record));
+        JsonObject line = TestLines.parse(new LineEncoder(format, new FixedTrace()).format(record));
 
         assertEquals(List.of("@timestamp", "log.level", "message", "ecs.version", "service.name", "log.logger",
                 "process.thread.name", "trace.id", "span.id", "request_id", "order_id", "error.type", "error.message",

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
+
+import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +52,9 @@ class LogInstallationTest {
     @Test
     void applicationRecordsLeaveTheServerHandlersAndComeBackAfterUninstall() {
         ClassLoader application = new URLClassLoader(new URL[0], getClass().getClassLoader());
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
         LogInstallation installation = LogInstallation.install(LogFormat.builder().build(),
-                Map.of("dev.observe.test.levels", Level.FINE), application, null);
+                Map.of("dev.observe.test.levels", Level.FINE), application, null, output);
         assertNotNull(installation);
         try {
             assertEquals(Level.FINE, Logger.getLogger("dev.observe.test.levels").getLevel());
@@ -72,6 +77,12 @@ class LogInstallationTest {
 
         assertEquals(List.of("from the server", "after uninstall"), server.messages,
                 "the server never saw the application's line, and sees everything again after uninstall");
+        String[] lines = output.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(1, lines.length, "observe-ee wrote the application's line and only that: " + output);
+        JsonObject line = TestLines.parse(lines[0]);
+        assertEquals("from the application", line.getString("event"));
+        assertEquals("app", line.getString("logger"));
+        assertEquals("info", line.getString("level"));
         assertEquals(List.of(server), List.of(ROOT.getHandlers()), "root handlers as before");
         assertEquals(null, Logger.getLogger("dev.observe.test.levels").getLevel(), "level restored");
     }

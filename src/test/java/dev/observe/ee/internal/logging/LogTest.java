@@ -2,6 +2,7 @@ package dev.observe.ee.internal.logging;
 
 import dev.observe.ee.logging.LogContext;
 import dev.observe.ee.logging.Log;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class LogTest {
 
     @BeforeEach
     void attach() {
-        handler = new StdoutHandler(new LineFormat(LogFormat.builder().build(), TraceContext.NONE), output);
+        handler = new StdoutHandler(new LineEncoder(LogFormat.builder().build(), TraceContext.NONE), output);
         logger.addHandler(handler);
         logger.setUseParentHandlers(false);
         logger.setLevel(Level.INFO);
@@ -106,9 +107,11 @@ class LogTest {
 
     @Test
     void aFailingHandlerNeverReachesTheCaller() {
+        List<LogRecord> attempted = new ArrayList<>();
         Handler failing = new Handler() {
             @Override
             public void publish(LogRecord record) {
+                attempted.add(record);
                 throw new IllegalStateException("handler broken");
             }
 
@@ -122,9 +125,61 @@ class LogTest {
         };
         logger.addHandler(failing);
         try {
-            Log.get(NAME).info("still fine");
+            assertDoesNotThrow(() -> Log.get(NAME).info("still fine"), "Log goes through LogCallGuard.DEFAULT");
+            assertEquals(1, attempted.size(), "the failing handler was reached");
+
+            RecordingErrorManager errors = new RecordingErrorManager();
+            assertDoesNotThrow(() -> new LogCallGuard(errors).log(logger,
+                    new StructuredRecord(Level.INFO, NAME, "also fine", KeyValues.EMPTY, KeyValues.EMPTY,
+                            KeyValues.EMPTY, null)));
+
+            assertEquals(1, errors.codes.size(), "reported once, through JUL's ErrorManager");
+            assertEquals(java.util.logging.ErrorManager.WRITE_FAILURE, errors.codes.get(0));
+            assertTrue(errors.messages.get(0).contains("also fine"), errors.messages.get(0));
+            assertEquals("handler broken", errors.exceptions.get(0).getMessage());
         } finally {
             logger.removeHandler(failing);
+        }
+        assertEquals(2, lines().size(), "observe-ee's own handler on the same logger still wrote both lines");
+    }
+
+    @Test
+    void aLinkageErrorOfAHandlerIsReportedToo() {
+        RecordingErrorManager errors = new RecordingErrorManager();
+        Logger broken = Logger.getAnonymousLogger();
+        broken.setUseParentHandlers(false);
+        broken.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                throw new NoClassDefFoundError("com/example/Missing");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+
+        assertDoesNotThrow(() -> new LogCallGuard(errors).log(broken, new LogRecord(Level.INFO, "e")));
+
+        assertEquals(List.of(java.util.logging.ErrorManager.WRITE_FAILURE), errors.codes);
+        assertTrue(errors.messages.get(0).contains("NoClassDefFoundError"), errors.messages.get(0));
+    }
+
+    /** An ErrorManager that keeps every report (JUL's own prints the first one and drops the rest). */
+    static final class RecordingErrorManager extends java.util.logging.ErrorManager {
+        final List<String> messages = new ArrayList<>();
+        final List<Exception> exceptions = new ArrayList<>();
+        final List<Integer> codes = new ArrayList<>();
+
+        @Override
+        public synchronized void error(String message, Exception exception, int code) {
+            messages.add(message);
+            exceptions.add(exception);
+            codes.add(code);
         }
     }
 

@@ -38,7 +38,7 @@ class ProcessorsTest {
         String[] names = {"error", "warning", "info", "info", "debug", "trace", "trace"};
         for (int i = 0; i < levels.length; i++) {
             Processors.level(new LogRecord(levels[i], "x"), event);
-            assertEquals(names[i], event.levelName, levels[i].getName());
+            assertEquals(names[i], event.level.lowerName, levels[i].getName());
         }
     }
 

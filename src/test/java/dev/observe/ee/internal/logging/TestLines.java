@@ -17,7 +17,7 @@ final class TestLines {
     }
 
     static String render(LogFormat format, LogRecord record) {
-        return new LineFormat(format, TraceContext.NONE).format(record);
+        return new LineEncoder(format, TraceContext.NONE).format(record);
     }
 
     static JsonObject json(LogFormat format, LogRecord record) {
@@ -48,5 +48,15 @@ final class TestLines {
 
     static LogFormat json() {
         return LogFormat.builder().build();
+    }
+
+    /** A value whose {@code toString()} throws {@code IllegalStateException("no")}. */
+    static Object failingToString() {
+        return new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("no");
+            }
+        };
     }
 }

@@ -4,37 +4,37 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 /**
- * A few {@link LineEncoder}s shared by the threads that log, without thread-locals (a thread-local holding the
+ * A few {@link Workspace}s shared by the threads that log, without thread-locals (a thread-local holding the
  * library's classes would keep an undeployed application's class loader alive on every pooled server thread).
- * Borrowing is one compare-and-set; when every pooled encoder is busy a new one is made and dropped afterwards.
+ * Borrowing is one compare-and-set; when every pooled workspace is busy a new one is made and dropped afterwards.
  */
-final class EncoderPool {
+final class WorkspacePool {
 
-    private final AtomicReferenceArray<LineEncoder> slots;
-    private final Supplier<LineEncoder> factory;
+    private final AtomicReferenceArray<Workspace> slots;
+    private final Supplier<Workspace> factory;
 
-    EncoderPool(int size, Supplier<LineEncoder> factory) {
+    WorkspacePool(int size, Supplier<Workspace> factory) {
         this.slots = new AtomicReferenceArray<>(size);
         this.factory = factory;
     }
 
-    LineEncoder acquire() {
+    Workspace acquire() {
         int start = (int) (Thread.currentThread().getId() % slots.length());
         for (int i = 0; i < slots.length(); i++) {
             int slot = (start + i) % slots.length();
-            LineEncoder encoder = slots.get(slot);
-            if (encoder != null && slots.compareAndSet(slot, encoder, null)) {
-                return encoder;
+            Workspace workspace = slots.get(slot);
+            if (workspace != null && slots.compareAndSet(slot, workspace, null)) {
+                return workspace;
             }
         }
         return factory.get();
     }
 
-    void release(LineEncoder encoder) {
+    void release(Workspace workspace) {
         int start = (int) (Thread.currentThread().getId() % slots.length());
         for (int i = 0; i < slots.length(); i++) {
             int slot = (start + i) % slots.length();
-            if (slots.get(slot) == null && slots.compareAndSet(slot, null, encoder)) {
+            if (slots.get(slot) == null && slots.compareAndSet(slot, null, workspace)) {
                 return;
             }
         }
