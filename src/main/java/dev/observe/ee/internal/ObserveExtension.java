@@ -7,6 +7,7 @@ import dev.observe.ee.internal.config.ResourceSettings;
 import dev.observe.ee.internal.config.SamplingSettings;
 import dev.observe.ee.internal.config.TracingSettings;
 import dev.observe.ee.internal.config.UnknownKeys;
+import dev.observe.ee.internal.context.ContextCarryingEvent;
 import dev.observe.ee.internal.logging.LogFormat;
 import dev.observe.ee.internal.logging.LogInstallation;
 import dev.observe.ee.internal.logging.OpenTelemetryLogHandler;
@@ -17,7 +18,6 @@ import dev.observe.ee.internal.telemetry.ExcludedPaths;
 import dev.observe.ee.internal.telemetry.ExtensionNames;
 import dev.observe.ee.internal.telemetry.LibrarySdk;
 import dev.observe.ee.internal.telemetry.Telemetry;
-import dev.observe.ee.internal.tracing.ContextCarryingEvent;
 import dev.observe.ee.internal.tracing.RecordsExceptions;
 import dev.observe.ee.internal.tracing.ResourceExceptionInterceptor;
 import dev.observe.ee.internal.tracing.TracedInterceptor;
@@ -77,8 +77,7 @@ public final class ObserveExtension implements Extension {
     void registerTypes(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         discovery.addAnnotatedType(beanManager.createAnnotatedType(TracedInterceptor.class),
                 TracedInterceptor.class.getName());
-        discovery.addAnnotatedType(beanManager.createAnnotatedType(ContextCarryingEvent.class),
-                ContextCarryingEvent.class.getName());
+        ContextCarryingEvent.register(discovery);
         discovery.addAnnotatedType(beanManager.createAnnotatedType(ResourceExceptionInterceptor.class),
                 ResourceExceptionInterceptor.class.getName());
         // A runtime with MicroProfile Telemetry serves @WithSpan itself; serving it too would make two spans.
