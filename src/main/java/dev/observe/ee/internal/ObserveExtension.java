@@ -20,7 +20,7 @@ import dev.observe.ee.internal.telemetry.LibrarySdk;
 import dev.observe.ee.internal.telemetry.Telemetry;
 import dev.observe.ee.internal.tracing.RecordsExceptions;
 import dev.observe.ee.internal.tracing.ResourceExceptionInterceptor;
-import dev.observe.ee.internal.tracing.TracedInterceptor;
+import dev.observe.ee.internal.tracing.TracedSupport;
 import dev.observe.ee.internal.tracing.WithSpanSupport;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -75,8 +75,7 @@ public final class ObserveExtension implements Extension {
     private boolean configurationValid = true;
 
     void registerTypes(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
-        discovery.addAnnotatedType(beanManager.createAnnotatedType(TracedInterceptor.class),
-                TracedInterceptor.class.getName());
+        TracedSupport.register(discovery);
         ContextCarryingEvent.register(discovery);
         discovery.addAnnotatedType(beanManager.createAnnotatedType(ResourceExceptionInterceptor.class),
                 ResourceExceptionInterceptor.class.getName());
