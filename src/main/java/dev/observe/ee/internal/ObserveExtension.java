@@ -18,10 +18,9 @@ import dev.observe.ee.internal.telemetry.ExcludedPaths;
 import dev.observe.ee.internal.telemetry.ExtensionNames;
 import dev.observe.ee.internal.telemetry.LibrarySdk;
 import dev.observe.ee.internal.telemetry.Telemetry;
-import dev.observe.ee.internal.tracing.RecordsExceptions;
-import dev.observe.ee.internal.tracing.ResourceExceptionInterceptor;
 import dev.observe.ee.internal.tracing.TracedSupport;
 import dev.observe.ee.internal.tracing.WithSpanSupport;
+import dev.observe.ee.internal.web.ResourceMethods;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -42,12 +41,8 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -74,44 +69,20 @@ public final class ObserveExtension implements Extension {
     private LogSettings logSettings;
     private boolean configurationValid = true;
 
-    void registerTypes(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
+    void registerTypes(@Observes BeforeBeanDiscovery discovery) {
+        // Each package registers its own container types, so that they can stay package-private.
         TracedSupport.register(discovery);
         ContextCarryingEvent.register(discovery);
-        discovery.addAnnotatedType(beanManager.createAnnotatedType(ResourceExceptionInterceptor.class),
-                ResourceExceptionInterceptor.class.getName());
+        ResourceMethods.register(discovery);
         // A runtime with MicroProfile Telemetry serves @WithSpan itself; serving it too would make two spans.
         if (!Telemetry.runtimeProvided() && ClassVisibility.isVisible(ClassVisibility.WITH_SPAN)) {
             WithSpanSupport.register(discovery);
         }
     }
 
-    /**
-     * Binds {@link ResourceExceptionInterceptor} to every JAX-RS resource method (a method with an HTTP method
-     * designator such as {@code @GET}) of the application, so that an exception it throws is recorded on the
-     * request's SERVER span. Final classes and final or non-public methods cannot be intercepted and are left
-     * alone rather than failing the deployment.
-     */
+    /** Records an exception a JAX-RS resource method throws on the request's SERVER span (see the web package). */
     <T> void bindResourceMethods(@Observes @WithAnnotations(Path.class) ProcessAnnotatedType<T> type) {
-        Class<T> javaClass = type.getAnnotatedType().getJavaClass();
-        if (javaClass.isInterface() || Modifier.isFinal(javaClass.getModifiers())) {
-            return;
-        }
-        type.configureAnnotatedType()
-                .filterMethods(method -> isInterceptableResourceMethod(method.getJavaMember()))
-                .forEach(method -> method.add(RecordsExceptions.Literal.INSTANCE));
-    }
-
-    private static boolean isInterceptableResourceMethod(Method method) {
-        int modifiers = method.getModifiers();
-        if (!Modifier.isPublic(modifiers) || Modifier.isFinal(modifiers) || Modifier.isStatic(modifiers)) {
-            return false;
-        }
-        for (Annotation annotation : method.getAnnotations()) {
-            if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
-                return true;
-            }
-        }
-        return false;
+        ResourceMethods.bindInterceptor(type);
     }
 
     /**
