@@ -83,28 +83,16 @@ class SpanCallsTest {
 
     @ParameterizedTest
     @MethodSource("interceptors")
-    void aCheckedExceptionIsRecordedAndRethrownUnchanged(Interceptor interceptor) {
-        IOException thrown = new IOException("disk full");
-        assertSame(thrown, assertThrows(IOException.class, () -> interceptor.intercept(invocation(() -> {
-            throw thrown;
-        }))));
-        assertFailedWith(IOException.class);
+    void aCheckedExceptionIsRecordedAndRethrownUnchanged(Interceptor interceptor) throws Exception {
+        assertRecordedAndRethrownUnchanged(interceptor, new IOException("disk full"));
     }
 
     @ParameterizedTest
     @MethodSource("interceptors")
-    void aRuntimeExceptionAndAnErrorAreRecordedAndRethrownUnchanged(Interceptor interceptor) {
-        IllegalStateException runtime = new IllegalStateException("out of stock");
-        assertSame(runtime, assertThrows(IllegalStateException.class, () -> interceptor.intercept(invocation(() -> {
-            throw runtime;
-        }))));
-        assertFailedWith(IllegalStateException.class);
+    void aRuntimeExceptionAndAnErrorAreRecordedAndRethrownUnchanged(Interceptor interceptor) throws Exception {
+        assertRecordedAndRethrownUnchanged(interceptor, new IllegalStateException("out of stock"));
         otel.clearSpans();
-        AssertionError error = new AssertionError("broken");
-        assertSame(error, assertThrows(AssertionError.class, () -> interceptor.intercept(invocation(() -> {
-            throw error;
-        }))));
-        assertFailedWith(AssertionError.class);
+        assertRecordedAndRethrownUnchanged(interceptor, new AssertionError("broken"));
     }
 
     @ParameterizedTest
@@ -130,6 +118,18 @@ class SpanCallsTest {
     private static InvocationContext invocation(java.util.concurrent.Callable<Object> call) throws Exception {
         Method method = Shop.class.getMethod("placeOrder");
         return TracingFakes.invocation(method, new Object[0], call);
+    }
+
+    private static void assertRecordedAndRethrownUnchanged(Interceptor interceptor, Throwable thrown)
+            throws Exception {
+        InvocationContext failing = invocation(() -> {
+            if (thrown instanceof Exception exception) {
+                throw exception;
+            }
+            throw (Error) thrown;
+        });
+        assertSame(thrown, assertThrows(thrown.getClass(), () -> interceptor.intercept(failing)));
+        assertFailedWith(thrown.getClass());
     }
 
     private static void assertFailedWith(Class<? extends Throwable> type) {
