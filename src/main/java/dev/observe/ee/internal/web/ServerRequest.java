@@ -100,9 +100,7 @@ final class ServerRequest {
             if (!current.isRecording()) {
                 return;
             }
-            if (span == null) {
-                adopt(current);
-            }
+            adoptIfNone(current);
             if (resourceMethod != null) {
                 String route = owner.route(request, resourceClass, resourceMethod);
                 current.updateName(ServerRequests.spanName(httpMethod, route));
@@ -146,6 +144,11 @@ final class ServerRequest {
      */
     void responded(int status) {
         if (!ownSpan) {
+            // A request no resource matched (or that a filter refused) was never routed: its span is adopted here.
+            Span current = Span.current();
+            if (current.isRecording()) {
+                adoptIfNone(current);
+            }
             markStatus(status, true);
         }
     }
@@ -237,6 +240,12 @@ final class ServerRequest {
             if (ownSpan && statusIsTheErrorType) {
                 current.setAttribute(SemanticAttributes.ERROR_TYPE, Integer.toString(status));
             }
+        }
+    }
+
+    private void adoptIfNone(Span current) {
+        if (span == null) {
+            adopt(current);
         }
     }
 

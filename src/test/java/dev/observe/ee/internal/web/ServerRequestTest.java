@@ -216,6 +216,18 @@ class ServerRequestTest {
     }
 
     @Test
+    void aRequestNoResourceMatchedStillMarksTheRuntimesSpanBy5xx() throws Exception {
+        Span runtime = otel.getOpenTelemetry().getTracer("runtime").spanBuilder("GET").startSpan();
+        try (Scope ignored = runtime.makeCurrent()) {
+            serve(() -> {
+                ServerRequest.of(servletRequest()).responded(503);
+                runtime.end();
+            });
+        }
+        assertEquals(StatusCode.ERROR, onlySpan().getStatus().getStatusCode());
+    }
+
+    @Test
     void theLibrarysOwnSpanIsRenamedAfterTheRouteToo() throws Exception {
         serve(() -> ServerRequest.of(servletRequest()).routeMatched("GET", Orders.class,
                 Orders.class.getMethod("order")));
