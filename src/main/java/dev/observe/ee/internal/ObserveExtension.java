@@ -3,6 +3,7 @@ package dev.observe.ee.internal;
 import dev.observe.ee.internal.config.InvalidConfigurationException;
 import dev.observe.ee.internal.config.LogSettings;
 import dev.observe.ee.internal.config.ObserveConfiguration;
+import dev.observe.ee.internal.context.ContextCarryingEvent;
 import dev.observe.ee.internal.logging.LogFormat;
 import dev.observe.ee.internal.logging.LogInstallation;
 import dev.observe.ee.internal.logging.OpenTelemetryLogHandler;
@@ -10,11 +11,9 @@ import dev.observe.ee.internal.telemetry.ApplicationName;
 import dev.observe.ee.internal.telemetry.ClassVisibility;
 import dev.observe.ee.internal.telemetry.DeployedApplication;
 import dev.observe.ee.internal.telemetry.LibrarySdk;
-import dev.observe.ee.internal.tracing.ContextCarryingEvent;
-import dev.observe.ee.internal.tracing.RecordsExceptions;
-import dev.observe.ee.internal.tracing.ResourceExceptionInterceptor;
-import dev.observe.ee.internal.tracing.TracedInterceptor;
+import dev.observe.ee.internal.tracing.TracedSupport;
 import dev.observe.ee.internal.tracing.WithSpanSupport;
+import dev.observe.ee.internal.web.ResourceMethods;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -35,12 +34,8 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,46 +55,20 @@ public final class ObserveExtension implements Extension {
     private LogInstallation logging;
     private LibrarySdk librarySdk;
 
-    void registerTypes(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
-        discovery.addAnnotatedType(beanManager.createAnnotatedType(TracedInterceptor.class),
-                TracedInterceptor.class.getName());
-        discovery.addAnnotatedType(beanManager.createAnnotatedType(ContextCarryingEvent.class),
-                ContextCarryingEvent.class.getName());
-        discovery.addAnnotatedType(beanManager.createAnnotatedType(ResourceExceptionInterceptor.class),
-                ResourceExceptionInterceptor.class.getName());
+    void registerTypes(@Observes BeforeBeanDiscovery discovery) {
+        // Each package registers its own container types, so that they can stay package-private.
+        TracedSupport.register(discovery);
+        ContextCarryingEvent.register(discovery);
+        ResourceMethods.register(discovery);
         // A runtime with MicroProfile Telemetry serves @WithSpan itself; serving it too would make two spans.
         if (!DeployedApplication.runtimeProvided() && ClassVisibility.isVisible(ClassVisibility.WITH_SPAN)) {
             WithSpanSupport.register(discovery);
         }
     }
 
-    /**
-     * Binds {@link ResourceExceptionInterceptor} to every JAX-RS resource method (a method with an HTTP method
-     * designator such as {@code @GET}) of the application, so that an exception it throws is recorded on the
-     * request's SERVER span. Final classes and final or non-public methods cannot be intercepted and are left
-     * alone rather than failing the deployment.
-     */
+    /** Records an exception a JAX-RS resource method throws on the request's SERVER span (see the web package). */
     <T> void bindResourceMethods(@Observes @WithAnnotations(Path.class) ProcessAnnotatedType<T> type) {
-        Class<T> javaClass = type.getAnnotatedType().getJavaClass();
-        if (javaClass.isInterface() || Modifier.isFinal(javaClass.getModifiers())) {
-            return;
-        }
-        type.configureAnnotatedType()
-                .filterMethods(method -> isInterceptableResourceMethod(method.getJavaMember()))
-                .forEach(method -> method.add(RecordsExceptions.Literal.INSTANCE));
-    }
-
-    private static boolean isInterceptableResourceMethod(Method method) {
-        int modifiers = method.getModifiers();
-        if (!Modifier.isPublic(modifiers) || Modifier.isFinal(modifiers) || Modifier.isStatic(modifiers)) {
-            return false;
-        }
-        for (Annotation annotation : method.getAnnotations()) {
-            if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
-                return true;
-            }
-        }
-        return false;
+        ResourceMethods.bindInterceptor(type);
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.observe.ee.internal.web;
 
 import dev.observe.ee.logging.LogContext;
-import dev.observe.ee.internal.telemetry.DeployedApplication;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -35,10 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the library's request filter adds to every request, against the same request with no filter, in the same
- * run: deciding and returning the request id, binding the log context and the OpenTelemetry context, and
- * restoring both. {@code runtimeSpan}: the runtime already made the request's SERVER span (MicroProfile
- * Telemetry), so the filter only adds context. {@code ownSpan}: a runtime without MicroProfile Telemetry, where
- * the filter also extracts {@code traceparent} and starts and ends the SERVER span (SDK, no exporter).
+ * run: {@link ServerRequests#begin} (deciding and returning the request id, binding the log context and the
+ * OpenTelemetry context) and {@link ServerRequest#end} (restoring both). {@code runtimeSpan}: the runtime already
+ * made the request's SERVER span (MicroProfile Telemetry), so the filter only adds context. {@code ownSpan}: a
+ * runtime without MicroProfile Telemetry, where the filter also extracts {@code traceparent} and starts and ends
+ * the SERVER span (SDK, no exporter).
  *
  * <p>The request and response are minimal in-memory implementations of the servlet interfaces (a map for
  * attributes), so that what is measured is the filter, not a container.
@@ -74,8 +75,9 @@ public class RequestFilterBenchmark {
     @Setup
     public void setUp() {
         provider = SdkTracerProvider.builder().build();
-        DeployedApplication.current().useOpenTelemetry(OpenTelemetrySdk.builder().setTracerProvider(provider).build());
-        filter = new RequestContextServletFilter();
+        OpenTelemetry otel = OpenTelemetrySdk.builder().setTracerProvider(provider).build();
+        // As on a runtime without MicroProfile Telemetry; with the runtime's span current, no span is started.
+        filter = new RequestContextServletFilter(new ServerRequests(() -> otel, false));
         request = new BenchRequest("wellFormed".equals(incomingRequestId) ? "order-7f3a9c2e-4b1d" : null);
         response = new BenchResponse();
         if ("runtimeSpan".equals(mode)) {
@@ -90,7 +92,6 @@ public class RequestFilterBenchmark {
         if (runtimeSpan != null) {
             runtimeSpan.close();
         }
-        DeployedApplication.current().useOpenTelemetry(null);
         provider.close();
     }
 

@@ -25,11 +25,19 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>One start and one end per call: the span is started before {@code proceed()}, made current for the call and
  * ended on every path. The application's exception always reaches the caller unchanged.
+ *
+ * <p>Package-private: the container needs no access of its own. Weld (Payara Micro's and Open Liberty's CDI)
+ * registers it from {@link TracedSupport} ({@code BeforeBeanDiscovery.addAnnotatedType}), creates it through its
+ * {@code @Inject} constructor and calls its {@code @AroundInvoke} method reflectively, both made accessible
+ * (they were package-private members of a public class before); it neither subclasses nor proxies an
+ * interceptor (a {@code @Dependent} bean). CDI 4.0 asks a managed bean to be a concrete class with an
+ * appropriate constructor, not a public one; the Interceptors specification's public no-arg constructor is for
+ * {@code @Interceptors} classes, which this is not. SpansIT and WithSpanIT prove it on each server.
  */
 @Traced
 @Interceptor
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
-public class TracedInterceptor {
+class TracedInterceptor {
 
 
     private static final Map<Method, String> SPAN_NAMES = new ConcurrentHashMap<>();

@@ -32,10 +32,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * a span named by the annotation or {@code Class.method}, of the annotation's kind, with the
  * {@code @SpanAttribute} parameters as attributes. Bound to {@code @WithSpan} by the library's CDI extension, and
  * only where the runtime has no interceptor of its own for it, so a method never gets two spans.
+ *
+ * <p>Package-private: the container needs no access of its own. Weld (Payara Micro's and Open Liberty's CDI)
+ * registers it from {@link WithSpanSupport} ({@code BeforeBeanDiscovery.addAnnotatedType}), creates it through its
+ * {@code @Inject} constructor and calls its {@code @AroundInvoke} method reflectively, both made accessible
+ * (they were package-private members of a public class before); it neither subclasses nor proxies an
+ * interceptor (a {@code @Dependent} bean). CDI 4.0 asks a managed bean to be a concrete class with an
+ * appropriate constructor, not a public one; the Interceptors specification's public no-arg constructor is for
+ * {@code @Interceptors} classes, which this is not. SpansIT and WithSpanIT prove it on each server.
  */
 @Interceptor
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
-public class WithSpanInterceptor {
+class WithSpanInterceptor {
 
     private static final Map<Method, SpanShape> SHAPES = new ConcurrentHashMap<>();
 

@@ -13,7 +13,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Registers {@link RequestContextServletFilter} for every request of the application. A container initializer
+ * Registers {@link RequestContextServletFilter} for every request of the application, with the application's one
+ * {@link ServerRequests}. A container initializer
  * (listed in {@code META-INF/services}) rather than {@code @WebFilter}: it runs even when the application's
  * {@code web.xml} is {@code metadata-complete}, and the filter is added before the application's own filters.
  */
@@ -25,7 +26,8 @@ public final class ObserveServletInitializer implements ServletContainerInitiali
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         requireOpenTelemetryApi();
         DeployedApplication.current().useContextPath(context.getContextPath());
-        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, RequestContextServletFilter.class);
+        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME,
+                new RequestContextServletFilter(new ServerRequests()));
         if (filter != null) {
             filter.setAsyncSupported(true);
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");

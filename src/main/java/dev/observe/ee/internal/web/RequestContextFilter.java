@@ -1,10 +1,10 @@
 package dev.observe.ee.internal.web;
 
 import dev.observe.ee.Observe;
-import dev.observe.ee.logging.LogContext;
 
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,16 +15,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Gives every JAX-RS request a request id and returns it in the response's {@code X-Request-ID} header:
- * the caller's when it is well formed (see {@link RequestIds}), otherwise a new UUID.
+ * Returns the request id in the JAX-RS response's {@code X-Request-ID} header: the servlet filter set it on the
+ * servlet response already, but that header does not survive every runtime's JAX-RS response handling (a response
+ * an {@code ExceptionMapper} built may replace what the servlet response held), so it is set again here
+ * (replacing, never duplicating, the early one).
  *
- * <p>Normally {@link RequestContextServletFilter} has already decided the id and bound the request's log context;
- * this filter takes that id over. Where the servlet filter did not run (an application that excludes the
- * library's container initializer), it decides the id and binds the context itself, and unbinds it in the response
- * filter.
+ * <p>Where the servlet filter did not run (an application that excludes the library's container initializer), it
+ * begins the request itself, context only ({@link ServerRequests#beginWithoutSpan}), and ends it in the response
+ * filter: best effort, since an exception no mapper handles skips JAX-RS response filters.
  *
- * <p>Discovered by the JAX-RS runtime because the library jar sits in {@code WEB-INF/lib}. It runs before
- * resource matching and before authentication, so that even a request that ends in 404 or 401 carries its id.
+ * <p>Discovered by the JAX-RS runtime because the library jar sits in {@code WEB-INF/lib} (hence public). It runs
+ * before resource matching and before authentication, so that even a request that ends in 404 or 401 carries its
+ * id.
  */
 @Provider
 @PreMatching
@@ -34,35 +36,34 @@ public final class RequestContextFilter implements ContainerRequestFilter, Conta
     /** Before {@link Priorities#AUTHENTICATION}: the id must exist before anything can reject the request. */
     static final int PRIORITY = Priorities.AUTHENTICATION - 500;
 
-    private static final String REQUEST_ID_PROPERTY = RequestContextFilter.class.getName() + ".requestId";
-    private static final String OWN_CONTEXT_PROPERTY = RequestContextFilter.class.getName() + ".context";
+    /** The JAX-RS property marking a request this filter began, and so ends. */
+    private static final String BEGUN_HERE = RequestContextFilter.class.getName() + ".begunHere";
+
+    /** Only for applications whose servlet filter never runs; one per application, as this provider is. */
+    private final ServerRequests withoutServletFilter = new ServerRequests();
 
     @Context
     HttpServletRequest servletRequest;
 
+    @Context
+    HttpServletResponse servletResponse;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        Object fromServlet = servletRequest == null ? null
-                : servletRequest.getAttribute(Observe.REQUEST_ID_ATTRIBUTE);
-        if (fromServlet instanceof String requestId) {
-            request.setProperty(REQUEST_ID_PROPERTY, requestId);
-            return;
+        if (servletRequest != null && ServerRequest.of(servletRequest) == null) {
+            request.setProperty(BEGUN_HERE, withoutServletFilter.beginWithoutSpan(servletRequest, servletResponse));
         }
-        String requestId = RequestIds.acceptOrGenerate(request.getHeaderString(Observe.REQUEST_ID_HEADER));
-        request.setProperty(REQUEST_ID_PROPERTY, requestId);
-        request.setProperty(OWN_CONTEXT_PROPERTY, LogContext.scope(RequestContextFields.REQUEST_ID, requestId,
-                RequestContextFields.METHOD, request.getMethod(),
-                RequestContextFields.PATH, request.getUriInfo().getRequestUri().getRawPath()));
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        Object requestId = request.getProperty(REQUEST_ID_PROPERTY);
-        // A request refused before our request filter ran (another pre-matching filter aborted it) still gets an
-        // id, so that the caller always has something to quote.
-        response.getHeaders().putSingle(Observe.REQUEST_ID_HEADER, requestId != null ? requestId : RequestIds.generate());
-        if (request.getProperty(OWN_CONTEXT_PROPERTY) instanceof LogContext.Scope scope) {
-            scope.close();
+        ServerRequest exchange = ServerRequest.of(servletRequest);
+        // A request refused before any filter of ours began it still gets an id, so that the caller always has
+        // something to quote.
+        response.getHeaders().putSingle(Observe.REQUEST_ID_HEADER,
+                exchange != null ? exchange.id() : RequestIds.generate());
+        if (request.getProperty(BEGUN_HERE) instanceof ServerRequest begunHere) {
+            begunHere.end(servletResponse, null);
         }
     }
 }

@@ -1,9 +1,4 @@
-package dev.observe.ee.internal.tracing;
-
-import dev.observe.ee.logging.LogContext;
-
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
+package dev.observe.ee.internal.context;
 
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
@@ -11,6 +6,7 @@ import jakarta.decorator.Delegate;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
@@ -27,6 +23,11 @@ import java.util.concurrent.Executor;
  * ({@code java:comp/DefaultManagedExecutorService}: application class loader and naming context on its threads);
  * each task restores the captured context for its run and the thread's own afterwards. Without a managed executor
  * the event is fired exactly as the container would.
+ *
+ * <p>Public, unlike the library's interceptors: the container implements this abstract decorator with a subclass it
+ * generates, and a generated subclass of a package-private class only links when the container defines it in this
+ * very package and class loader, which neither Weld integration promises (a proxy defined in another loader fails
+ * with {@code IllegalAccessError}, e.g. ops4j/org.ops4j.pax.cdi#241).
  */
 @Decorator
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
@@ -41,6 +42,11 @@ public abstract class ContextCarryingEvent<T> implements Event<T>, java.io.Seria
     Event<T> delegate;
 
     private transient volatile Executor containerExecutor;
+
+    /** Adds this decorator to the application's beans; called by the library's CDI extension. */
+    public static void register(BeforeBeanDiscovery discovery) {
+        discovery.addAnnotatedType(ContextCarryingEvent.class, ContextCarryingEvent.class.getName());
+    }
 
     @Override
     public <U extends T> CompletionStage<U> fireAsync(U event) {
@@ -92,12 +98,6 @@ public abstract class ContextCarryingEvent<T> implements Event<T>, java.io.Seria
     }
 
     private static Executor carrying(Executor executor) {
-        Context otel = Context.current();
-        LogContext.Snapshot log = LogContext.capture();
-        return task -> executor.execute(() -> {
-            try (Scope ignored = otel.makeCurrent(); LogContext.Scope restored = LogContext.restore(log)) {
-                task.run();
-            }
-        });
+        return CarriedContext.capture().carryTo(executor);
     }
 }

@@ -1,0 +1,170 @@
+package dev.observe.ee.internal.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.observe.ee.Observe;
+import dev.observe.ee.internal.semconv.SemanticAttributes;
+import dev.observe.ee.logging.LogContext;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
+import io.opentelemetry.sdk.trace.data.SpanData;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The JAX-RS filters and the resource-exception interceptor as what they are: thin adapters that hand one event each
+ * to the request's {@link ServerRequest}, and do nothing where there is none.
+ */
+class AdaptersTest {
+
+    @RegisterExtension
+    static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
+
+    private final WebFakes.Request request = new WebFakes.Request();
+    private final WebFakes.Response response = new WebFakes.Response();
+    private final ServerRequests requests = new ServerRequests(otel::getOpenTelemetry, false);
+
+    @Path("/orders/")
+    static class Orders {
+        @GET
+        @Path("/{id}/")
+        public String order() {
+            return "order";
+        }
+    }
+
+    @AfterEach
+    void nothingLeftOnTheThread() {
+        assertEquals(Map.of(), LogContext.current());
+        assertSame(Context.root(), Context.current());
+    }
+
+    @Test
+    void theServerSpanFilterNamesTheRuntimesSpanAndMarksA5xx() throws Exception {
+        Span runtime = otel.getOpenTelemetry().getTracer("runtime").spanBuilder("GET /shopapiorders{id}").startSpan();
+        try (Scope ignored = runtime.makeCurrent()) {
+            ServerRequest exchange = requests.begin(request.servlet(), response.servlet());
+            ServerSpanFilter filter = serverSpanFilter();
+            filter.filter(WebFakes.containerRequest("GET", new HashMap<>()));
+            filter.filter(WebFakes.containerRequest("GET", new HashMap<>()),
+                    WebFakes.containerResponse(503, WebFakes.headers()));
+            runtime.end();
+            exchange.end(response.servlet(), null);
+        }
+        SpanData span = otel.getSpans().get(0);
+        assertEquals("GET /shop/api/orders/{id}", span.getName());
+        assertEquals("/shop/api/orders/{id}", span.getAttributes().get(SemanticAttributes.HTTP_ROUTE));
+        assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
+    }
+
+    @Test
+    void theServerSpanFilterDoesNothingWithoutARequestOfOurs() throws Exception {
+        ServerSpanFilter filter = serverSpanFilter();
+        filter.filter(WebFakes.containerRequest("GET", new HashMap<>()));
+        filter.filter(WebFakes.containerRequest("GET", new HashMap<>()),
+                WebFakes.containerResponse(500, WebFakes.headers()));
+        assertEquals(List.of(), otel.getSpans());
+    }
+
+    @Test
+    void theResponseCarriesTheRequestsIdOnce() throws Exception {
+        request.header(Observe.REQUEST_ID_HEADER, "jaxrs-1");
+        ServerRequest exchange = requests.begin(request.servlet(), response.servlet());
+        RequestContextFilter filter = requestContextFilter();
+        Map<String, Object> properties = new HashMap<>();
+        filter.filter(WebFakes.containerRequest("GET", properties));
+        assertEquals(Map.of(), properties, "the servlet filter began it: nothing begun here");
+        MultivaluedMap<String, Object> headers = WebFakes.headers();
+        filter.filter(WebFakes.containerRequest("GET", properties), WebFakes.containerResponse(200, headers));
+        exchange.end(response.servlet(), null);
+        assertEquals(List.of("jaxrs-1"), headers.get(Observe.REQUEST_ID_HEADER));
+    }
+
+    @Test
+    void withoutTheServletFilterTheJaxRsFilterBeginsAndEndsTheRequestWithoutASpan() throws Exception {
+        request.header(Observe.REQUEST_ID_HEADER, "fallback-1");
+        RequestContextFilter filter = requestContextFilter();
+        Map<String, Object> properties = new HashMap<>();
+        filter.filter(WebFakes.containerRequest("GET", properties));
+        assertEquals("fallback-1", LogContext.get("request_id"), "bound for the resource method");
+        MultivaluedMap<String, Object> headers = WebFakes.headers();
+        filter.filter(WebFakes.containerRequest("GET", properties), WebFakes.containerResponse(200, headers));
+        assertEquals(List.of("fallback-1"), headers.get(Observe.REQUEST_ID_HEADER));
+        assertEquals(List.of(), otel.getSpans());
+        // nothingLeftOnTheThread: ended by the response filter
+    }
+
+    @Test
+    void aRequestRefusedBeforeAnyFilterOfOursStillGetsAnId() throws Exception {
+        RequestContextFilter filter = requestContextFilter();
+        filter.servletRequest = null;
+        MultivaluedMap<String, Object> headers = WebFakes.headers();
+        filter.filter(WebFakes.containerRequest("GET", new HashMap<>()), WebFakes.containerResponse(401, headers));
+        String id = (String) headers.getFirst(Observe.REQUEST_ID_HEADER);
+        assertNotNull(id);
+        assertEquals(id, java.util.UUID.fromString(id).toString());
+    }
+
+    @Test
+    void theInterceptorReportsTheExceptionAndRethrowsItUnchanged() throws Exception {
+        HttpServletRequest servlet = request.servlet();
+        ServerRequest exchange = requests.begin(servlet, response.servlet());
+        ResourceExceptionInterceptor interceptor = new ResourceExceptionInterceptor(WebFakes.currentRequest(servlet));
+        IllegalStateException thrown = new IllegalStateException("out of stock");
+        assertSame(thrown, assertThrows(IllegalStateException.class,
+                () -> interceptor.record(WebFakes.invocation(() -> {
+                    throw thrown;
+                }))));
+        assertEquals("result", interceptor.record(WebFakes.invocation(() -> "result")));
+        response.status = 500;
+        exchange.end(response.servlet(), null);
+        SpanData span = otel.getSpans().get(0);
+        assertEquals(1, span.getEvents().size());
+        assertEquals(IllegalStateException.class.getName(),
+                span.getEvents().get(0).getAttributes().get(SemanticAttributes.EXCEPTION_TYPE));
+    }
+
+    @Test
+    void outsideARequestTheInterceptorOnlyRethrows() {
+        ResourceExceptionInterceptor interceptor = new ResourceExceptionInterceptor(WebFakes.currentRequest(null));
+        IllegalStateException thrown = new IllegalStateException("plain bean call");
+        assertSame(thrown, assertThrows(IllegalStateException.class,
+                () -> interceptor.record(WebFakes.invocation(() -> {
+                    throw thrown;
+                }))));
+        assertNull(ServerRequest.of(null));
+    }
+
+    private ServerSpanFilter serverSpanFilter() throws NoSuchMethodException {
+        ServerSpanFilter filter = new ServerSpanFilter();
+        filter.servletRequest = request.servlet();
+        filter.resource = WebFakes.resource(Orders.class, Orders.class.getMethod("order"));
+        return filter;
+    }
+
+    private RequestContextFilter requestContextFilter() {
+        RequestContextFilter filter = new RequestContextFilter();
+        filter.servletRequest = request.servlet();
+        filter.servletResponse = response.servlet();
+        return filter;
+    }
+}
