@@ -69,6 +69,17 @@ class ArchitectureTest {
                     "dev.observe.ee.internal.tracing..", "dev.observe.ee.internal.telemetry..",
                     "dev.observe.ee.internal.logging..", "dev.observe.ee.internal");
 
+    /**
+     * The server-wide logging jar puts {@code internal.config} on a server's boot class path, where the application's
+     * copies are shadowed (parent-first) and only the JDK links: a reference to MicroProfile Config or OpenTelemetry
+     * there failed every deployment of the server-wide setup (PayaraServerWideLoggingIT).
+     */
+    @ArchTest
+    static final ArchRule configLinksWithTheJdkAlone = classes()
+            .that().resideInAPackage("dev.observe.ee.internal.config")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.observe.ee.internal.config")
+            .because("the logging jar carries this package to a server's boot class path (pom.xml, logging-jar)");
+
     @ArchTest
     static final ArchRule nothingButTheContainerKnowsTheExtension = noClasses()
             .that().resideOutsideOfPackage("dev.observe.ee.internal")

@@ -17,7 +17,7 @@ import java.util.function.Function;
 final class ConfigReader {
 
     /** MicroProfile Config's key of the active profile. */
-    static final String PROFILE = "mp.config.profile";
+    static final String PROFILE = ConfigValues.PROFILE;
 
     private final ConfigValues values;
     private final String profile;

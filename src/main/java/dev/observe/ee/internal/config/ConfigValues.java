@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Where configuration values come from, key by key: the application's MicroProfile Config
- * ({@link MicroProfileConfigValues}) or, for a formatter JUL created, the logging properties. {@link ConfigReader}
+ * ({@link dev.observe.ee.internal.config.microprofile.MicroProfileConfigValues}) or, for a formatter JUL created, the logging properties. {@link ConfigReader}
  * parses and checks whatever this returns, so both sources have the same bounds and the same messages.
  *
  * <p>Deliberately JDK-only: in server-wide mode this package sits on a server's boot class path, where there is no
@@ -13,6 +13,9 @@ import java.util.Set;
  */
 @FunctionalInterface
 public interface ConfigValues {
+
+    /** MicroProfile Config's key for the active profile, whose {@code %profile.} keys win within a source. */
+    String PROFILE = "mp.config.profile";
 
     /**
      * The raw value of {@code key}, empty when nothing sets it.
@@ -32,7 +35,7 @@ public interface ConfigValues {
     }
 
     /**
-     * Whether {@code key} has a value only from observe-ee's own defaults ({@link OpenTelemetryDefaults}), not from
+     * Whether {@code key} has a value only from observe-ee's own defaults ({@link dev.observe.ee.internal.config.microprofile.OpenTelemetryDefaults}), not from
      * anything the application or its operators set.
      */
     default boolean setOnlyByObserveDefaults(String key) {

@@ -1,6 +1,6 @@
 package dev.observe.ee.internal.telemetry;
 
-import dev.observe.ee.internal.config.MicroProfileConfigValues;
+import dev.observe.ee.internal.config.microprofile.MicroProfileConfigValues;
 import dev.observe.ee.internal.config.ObserveConfiguration;
 
 import io.opentelemetry.api.OpenTelemetry;

@@ -1,5 +1,8 @@
 package dev.observe.ee.internal.config;
 
+import dev.observe.ee.internal.config.microprofile.MicroProfileConfigValues;
+import dev.observe.ee.internal.config.microprofile.OpenTelemetryDefaults;
+
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

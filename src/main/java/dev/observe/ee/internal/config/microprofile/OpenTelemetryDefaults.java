@@ -1,4 +1,4 @@
-package dev.observe.ee.internal.config;
+package dev.observe.ee.internal.config.microprofile;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.observe.ee.internal.config;
+package dev.observe.ee.internal.config.microprofile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

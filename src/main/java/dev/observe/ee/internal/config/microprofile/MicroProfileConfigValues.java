@@ -1,4 +1,6 @@
-package dev.observe.ee.internal.config;
+package dev.observe.ee.internal.config.microprofile;
+
+import dev.observe.ee.internal.config.ConfigValues;
 
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -8,7 +10,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 
 /**
- * The application's MicroProfile Config as {@link ConfigValues}. The only class of this package that needs
+ * The application's MicroProfile Config as {@link ConfigValues}. One of the two classes of observe-ee that need
  * MicroProfile Config on the class path besides the config source {@link OpenTelemetryDefaults}: it is loaded on
  * the application's path only, never by the server-wide formatter.
  *
@@ -82,7 +84,7 @@ public final class MicroProfileConfigValues implements ConfigValues {
         if (!profileRead) {
             profileRead = true;
             try {
-                String profile = config.getOptionalValue(ConfigReader.PROFILE, String.class).map(String::trim).orElse("");
+                String profile = config.getOptionalValue(PROFILE, String.class).map(String::trim).orElse("");
                 profilePrefix = profile.isEmpty() ? null : "%" + profile + ".";
             } catch (RuntimeException e) {
                 profileUnreadable = e;
