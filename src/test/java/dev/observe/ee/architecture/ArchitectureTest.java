@@ -2,6 +2,7 @@ package dev.observe.ee.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -79,6 +80,31 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.observe.ee.internal.config")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.observe.ee.internal.config")
             .because("the logging jar carries this package to a server's boot class path (pom.xml, logging-jar)");
+
+    /** The "may depend on" column of docs/architecture.md's package table, as layers. */
+    @ArchTest
+    static final ArchRule packagesDependOnlyAsDocumented = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("api").definedBy("dev.observe.ee")
+            .layer("logging api").definedBy("dev.observe.ee.logging")
+            .layer("extension").definedBy("dev.observe.ee.internal")
+            .layer("config").definedBy("dev.observe.ee.internal.config")
+            .layer("config microprofile").definedBy("dev.observe.ee.internal.config.microprofile")
+            .layer("semconv").definedBy("dev.observe.ee.internal.semconv")
+            .layer("logging").definedBy("dev.observe.ee.internal.logging")
+            .layer("context").definedBy("dev.observe.ee.internal.context")
+            .layer("telemetry").definedBy("dev.observe.ee.internal.telemetry")
+            .layer("tracing").definedBy("dev.observe.ee.internal.tracing")
+            .layer("web").definedBy("dev.observe.ee.internal.web")
+            .whereLayer("extension").mayNotBeAccessedByAnyLayer()
+            .whereLayer("web").mayOnlyBeAccessedByLayers("extension")
+            .whereLayer("tracing").mayOnlyBeAccessedByLayers("extension")
+            .whereLayer("context").mayOnlyBeAccessedByLayers("extension")
+            .whereLayer("telemetry").mayOnlyBeAccessedByLayers("extension", "web", "tracing", "context")
+            .whereLayer("logging").mayOnlyBeAccessedByLayers("extension", "logging api")
+            .whereLayer("config microprofile").mayOnlyBeAccessedByLayers("telemetry")
+            .whereLayer("config").mayOnlyBeAccessedByLayers("extension", "config microprofile", "logging",
+                    "logging api", "telemetry")
+            .whereLayer("semconv").mayOnlyBeAccessedByLayers("logging", "telemetry", "tracing", "web");
 
     @ArchTest
     static final ArchRule nothingButTheContainerKnowsTheExtension = noClasses()
