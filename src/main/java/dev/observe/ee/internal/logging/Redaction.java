@@ -12,8 +12,6 @@ final class Redaction {
 
     static final String REPLACEMENT = "[REDACTED]";
 
-    static final Redaction NONE = new Redaction(java.util.List.of());
-
     private final String[] table;
     private final int mask;
 
@@ -29,15 +27,6 @@ final class Redaction {
             }
             table[slot] = lower;
         }
-    }
-
-    boolean isEmpty() {
-        for (String key : table) {
-            if (key != null) {
-                return false;
-            }
-        }
-        return true;
     }
 
     boolean matches(String key) {
