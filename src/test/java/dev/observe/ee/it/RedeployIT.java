@@ -127,6 +127,8 @@ class RedeployIT {
 
         JsonObject deployed = status(false);
         assertEquals(1, deployed.getInt("routers"), "one router, the deployed copy's: " + deployed);
+        assertTrue(deployed.getInt("loadersWithObserveClasses") > before.getInt("loadersWithObserveClasses"),
+                "the deployed copy's observe-ee classes are counted: " + before + " -> " + deployed);
 
         if (payara) {
             assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(probe

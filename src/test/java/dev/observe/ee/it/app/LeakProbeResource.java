@@ -32,8 +32,12 @@ import javax.management.ObjectName;
 @Produces(MediaType.APPLICATION_JSON)
 public class LeakProbeResource {
 
-    /** An enum of observe-ee: while a loader holding it lives, its constants (instances) live too. */
-    static final String OBSERVE_CLASS = "dev.observe.ee.internal.logging.LogFormat$Renderer";
+    /**
+     * An enum of observe-ee that every deployment initializes (reading the configuration): while a loader holding it
+     * lives, its constants (instances) live too. RedeployIT checks that the deployed copy is counted, so a rename
+     * cannot make the check vacuous (it was, for a while, named after an enum that no longer existed).
+     */
+    static final String OBSERVE_CLASS = "dev.observe.ee.internal.config.LogSettings$Format";
     static final String ROUTER_CLASS = "dev.observe.ee.internal.logging.ApplicationLogRouter";
 
     /**
