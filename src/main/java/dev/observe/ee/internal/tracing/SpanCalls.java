@@ -1,9 +1,15 @@
 package dev.observe.ee.internal.tracing;
 
+import dev.observe.ee.internal.semconv.SemanticAttributes;
+import dev.observe.ee.internal.telemetry.DeployedApplication;
+
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.InvocationContext;
 
 import java.util.concurrent.CompletionException;
@@ -18,6 +24,16 @@ import java.util.concurrent.ExecutionException;
 final class SpanCalls {
 
     private SpanCalls() {
+    }
+
+    /**
+     * The tracer of the library's span interceptors: from the runtime's OpenTelemetry bean, or, where the runtime has
+     * none, the one the library registers for the application.
+     */
+    static Tracer tracer(Instance<OpenTelemetry> openTelemetry) {
+        OpenTelemetry otel = openTelemetry.isResolvable() ? openTelemetry.get()
+                : DeployedApplication.current().openTelemetry();
+        return otel.getTracer(SemanticAttributes.INSTRUMENTATION_SCOPE);
     }
 
     static Object proceedIn(Span span, InvocationContext invocation) throws Exception {

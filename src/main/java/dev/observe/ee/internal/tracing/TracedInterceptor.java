@@ -1,8 +1,6 @@
 package dev.observe.ee.internal.tracing;
 
-import dev.observe.ee.internal.semconv.SemanticAttributes;
 import dev.observe.ee.Traced;
-import dev.observe.ee.internal.telemetry.DeployedApplication;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -53,9 +51,7 @@ class TracedInterceptor {
 
     @Inject
     TracedInterceptor(Instance<OpenTelemetry> openTelemetry) {
-        // The runtime's OpenTelemetry bean, or the one the library registers where the runtime has none.
-        OpenTelemetry otel = openTelemetry.isResolvable() ? openTelemetry.get() : DeployedApplication.current().openTelemetry();
-        this.tracer = otel.getTracer(SemanticAttributes.INSTRUMENTATION_SCOPE);
+        this.tracer = SpanCalls.tracer(openTelemetry);
     }
 
     @AroundInvoke

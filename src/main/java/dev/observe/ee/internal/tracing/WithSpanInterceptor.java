@@ -1,7 +1,5 @@
 package dev.observe.ee.internal.tracing;
 
-import dev.observe.ee.internal.semconv.SemanticAttributes;
-import dev.observe.ee.internal.telemetry.DeployedApplication;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -51,8 +49,7 @@ class WithSpanInterceptor {
 
     @Inject
     WithSpanInterceptor(Instance<OpenTelemetry> openTelemetry) {
-        OpenTelemetry otel = openTelemetry.isResolvable() ? openTelemetry.get() : DeployedApplication.current().openTelemetry();
-        this.tracer = otel.getTracer(SemanticAttributes.INSTRUMENTATION_SCOPE);
+        this.tracer = SpanCalls.tracer(openTelemetry);
     }
 
     @AroundInvoke
