@@ -14,8 +14,9 @@ import java.util.logging.LogRecord;
  * <p>Created by JUL with the no-argument constructor, it reads the settings of {@link JsonLogFormatter} from the
  * logging properties under its own class name, plus {@code .color=true|false} (ANSI colours).
  *
- * <p>Thread-safe. {@link #format} never throws: a record that cannot be formatted becomes a line naming the
- * failure's type.
+ * <p>Thread-safe. {@link #format} never throws, whatever the record holds (see {@link JsonLogFormatter}): a
+ * failing {@code toString()}, {@code getMessage()} or stack trace shows as a placeholder naming the failure. A record
+ * that cannot be formatted at all becomes a line naming the failure's type.
  */
 public final class ConsoleLogFormatter extends Formatter {
 
@@ -31,7 +32,8 @@ public final class ConsoleLogFormatter extends Formatter {
     public String format(LogRecord record) {
         try {
             return line.format(record);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
+            // Not even the fallback line could be made (out of memory, say): a line naming the failure still.
             return "observe-ee could not format a log record: " + e.getClass().getName() + "\n";
         }
     }

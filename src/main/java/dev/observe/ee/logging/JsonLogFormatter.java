@@ -18,8 +18,11 @@ import java.util.logging.LogRecord;
  * {@code .redact.additional-keys} and {@code .max-value-length}; a bad value falls back to the default and is
  * reported. See docs/logging.md.
  *
- * <p>Thread-safe. {@link #format} never throws: a record that cannot be formatted becomes a one-line JSON object
- * naming the failure's type.
+ * <p>Thread-safe. {@link #format} never throws, whatever the record holds: a message parameter, field value or
+ * exception whose methods throw any {@link Throwable}, recurse or overflow the stack shows as a placeholder naming
+ * the failure ({@code [com.acme.E.getMessage() failed: java.lang.StackOverflowError]}) and the line is written,
+ * every time; positional parameters are filled in as {@link Formatter#formatMessage} does. A record that cannot be
+ * formatted at all becomes a one-line JSON object naming the failure's type.
  */
 public final class JsonLogFormatter extends Formatter {
 
@@ -35,7 +38,8 @@ public final class JsonLogFormatter extends Formatter {
     public String format(LogRecord record) {
         try {
             return line.format(record);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
+            // Not even the fallback line could be made (out of memory, say): a line naming the failure still.
             return "{\"event\":\"observe-ee could not format a log record\",\"error\":\"" + e.getClass().getName()
                     + "\"}\n";
         }

@@ -11,9 +11,21 @@ import java.util.logging.LogRecord;
  * application go to its own handler and only there; every other record goes to the server's handlers, exactly as
  * before.
  *
- * <p>"Logged by the application" means published on a thread whose context class loader is the application's (or
- * delegates to it): the application's own code, the libraries in its WAR, and server code running for one of its
- * requests. Filtering the server's handlers instead would not do: Open Liberty's root handler ignores its filter.
+ * <p>"Logged by the application" means, in this order (issue 11 §7):
+ * <ol>
+ *   <li>a record made through this application's {@link dev.observe.ee.logging.Log} — a {@link StructuredRecord}
+ *       of this copy of observe-ee, whose class only this application's loader has — on whatever thread: a
+ *       common-pool thread ({@code CompletableFuture.*Async}, parallel streams) has the system class loader as its
+ *       context loader;
+ *   <li>any record published on a thread whose context class loader is the application's (or delegates to it):
+ *       the application's own code, the libraries in its WAR, and server code running for one of its requests;
+ *   <li>on any other thread, a plain JUL record whose logging call was made by a class of the application's
+ *       loader (or a loader below it), found by walking the stack past JUL's own frames — how the application's
+ *       plain JUL loggers are told on a foreign thread. JUL records carry no class loader, so this is the only
+ *       trace of who logged; it costs a short stack walk, only for records of threads that are not the
+ *       application's.
+ * </ol>
+ * Filtering the server's handlers instead would not do: Open Liberty's root handler ignores its filter.
  *
  * <p>OpenTelemetry's exporters report a failing collector here at most once a minute ({@link
  * ExporterMessageThrottle}), whichever side their records go to.
@@ -54,7 +66,8 @@ public final class ApplicationLogRouter extends Handler {
         if (record == null || !exporterMessages.admit(record)) {
             return;
         }
-        if (isApplications(Thread.currentThread().getContextClassLoader())) {
+        if (record instanceof StructuredRecord || isApplications(Thread.currentThread().getContextClassLoader())
+                || loggedByApplicationCode()) {
             application.publish(record);
         } else {
             for (Handler handler : server) {
@@ -113,6 +126,41 @@ public final class ApplicationLogRouter extends Handler {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private static final java.lang.StackWalker STACK =
+            java.lang.StackWalker.getInstance(java.lang.StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    /** Frames enough to pass JUL's, a bridge's and a server's logging frames; the caller is near the top. */
+    private static final int MAX_FRAMES = 64;
+
+    /**
+     * Whether the class that made the logging call — the first frame that is neither JUL's nor a logger's or
+     * handler's (a server's {@code Logger} subclass, this router) — was loaded by the application's loader or by
+     * a loader below it. The strict test, not {@link #decide}'s resource lookup: a server class that merely sees
+     * the application's classes did not log for it.
+     */
+    private boolean loggedByApplicationCode() {
+        Class<?> caller;
+        try {
+            caller = STACK.walk(frames -> frames.limit(MAX_FRAMES).map(java.lang.StackWalker.StackFrame::getDeclaringClass)
+                    .filter(type -> !isLoggingMachinery(type)).findFirst().orElse(null));
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+        if (caller == null) {
+            return false;
+        }
+        for (ClassLoader current = caller.getClassLoader(); current != null; current = current.getParent()) {
+            if (current == applicationLoader) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLoggingMachinery(Class<?> type) {
+        return type.getName().startsWith("java.util.logging.") || java.util.logging.Logger.class.isAssignableFrom(type)
+                || Handler.class.isAssignableFrom(type);
     }
 
     /** The server handlers this router stands in for (for diagnostics; the list is a copy). */

@@ -83,7 +83,7 @@ final class ConsoleRenderer implements LineRenderer {
         trimTrailingSpace(line);
         if (e.thrown != null) {
             line.append('\n');
-            StackTraces.renderForTerminal(e.thrown, line, maxStackTraceLength);
+            StackTraces.renderForTerminal(e.thrown, e.thrownMessage, line, maxStackTraceLength);
         }
         line.append('\n');
         out.utf8(line);

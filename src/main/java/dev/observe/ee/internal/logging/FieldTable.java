@@ -68,9 +68,27 @@ final class FieldTable {
         this.reservedNames = Collections.unmodifiableSet(reserved);
     }
 
-    /** The table of the line {@code format} writes, renames applied. */
+    /**
+     * The table of the line {@code format} writes, renames applied — each rename only where it leaves every
+     * standard field a name of its own: a rename onto another standard field's name, or onto the dotted parent or
+     * child of one ({@code log} while {@code log.level} stays), is left out, the first of such renames kept.
+     */
     static FieldTable of(LogFormat format) {
-        Map<String, String> renames = format.renames;
+        FieldTable all = of(format, format.renames);
+        if (all.isConsistent()) {
+            return all;
+        }
+        Map<String, String> kept = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> rename : format.renames.entrySet()) {
+            kept.put(rename.getKey(), rename.getValue());
+            if (!of(format, kept).isConsistent()) {
+                kept.remove(rename.getKey());
+            }
+        }
+        return of(format, kept);
+    }
+
+    private static FieldTable of(LogFormat format, Map<String, String> renames) {
         if (format.renderer == LogSettings.Format.CONSOLE) {
             // Time, level, event and logger are positional on the console; only the trace ids are key=value.
             return new FieldTable(List.of(at(TIMESTAMP), at(LEVEL), at(EVENT), at(LOGGER), USER,
@@ -116,6 +134,64 @@ final class FieldTable {
     /** The top-level names of the standard fields, renamed: a user field must not take one of them. */
     Set<String> reservedNames() {
         return reservedNames;
+    }
+
+    /**
+     * Every standard field's full name in the line, a nested one as {@code parent.member}
+     * ({@code exception.type}): what a user key must neither equal nor be a dotted parent or child of.
+     */
+    Set<String> standardPaths() {
+        Set<String> paths = new HashSet<>();
+        for (Entry entry : entries) {
+            if (entry.name == null) {
+                continue;
+            }
+            if (entry.members.isEmpty()) {
+                paths.add(entry.name);
+            }
+            for (Entry member : entry.members) {
+                paths.add(entry.name + "." + member.name);
+            }
+        }
+        return paths;
+    }
+
+    /** No name twice, none empty, none the dotted parent of another. */
+    private boolean isConsistent() {
+        List<String> names = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (entry.name == null) {
+                continue;
+            }
+            names.add(entry.name);
+            for (Entry member : entry.members) {
+                names.add(entry.name + "." + member.name);
+            }
+        }
+        Set<String> distinct = new HashSet<>();
+        for (String name : names) {
+            if (name.isEmpty() || !distinct.add(name)) {
+                return false;
+            }
+        }
+        for (String name : names) {
+            for (String other : names) {
+                if (other.startsWith(name + ".") && !isNestedIn(name, other)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code path} is a member of the object entry named {@code name}. */
+    private boolean isNestedIn(String name, String path) {
+        for (Entry entry : entries) {
+            if (name.equals(entry.name) && !entry.members.isEmpty()) {
+                return path.indexOf('.', name.length() + 1) < 0;
+            }
+        }
+        return false;
     }
 
     /** The name of {@code field} at the top level, or null where the layout has it nowhere or unnamed. */

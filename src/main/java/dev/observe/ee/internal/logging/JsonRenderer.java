@@ -91,7 +91,7 @@ final class JsonRenderer implements LineRenderer {
                     if (e.thrown != null) {
                         out.raw(field.name);
                         out.raw('"');
-                        StackTraces.renderJson(e.thrown, out, maxStackTraceLength);
+                        StackTraces.renderJson(e.thrown, e.thrownMessage, out, maxStackTraceLength);
                         out.raw('"');
                     }
                 }

@@ -34,23 +34,35 @@ public final class LineEncoder {
                 TraceContext.detect());
     }
 
-    /** Encodes {@code record} and hands the line to {@code sink} while the workspace is still borrowed. */
+    /**
+     * Encodes {@code record} and hands the line to {@code sink} while the workspace is still borrowed. A record
+     * the pipeline fails on still gives a line: the fallback line of {@link LogPipeline#fallback}, naming the
+     * failure. Throws only what the sink throws, or a failure of the fallback line itself.
+     */
     <E extends Exception> void encode(LogRecord record, LineSink<E> sink) throws E {
         Workspace workspace = workspaces.acquire();
         try {
-            sink.accept(workspace.encode(record, pipeline, renderer));
+            sink.accept(encode(workspace, record));
         } finally {
             workspaces.release(workspace);
         }
     }
 
-    /** The record as one line ending in a line feed. Throws only what a failing renderer throws. */
+    /** The record as one line ending in a line feed; a record the pipeline fails on as the fallback line. */
     public String format(LogRecord record) {
         Workspace workspace = workspaces.acquire();
         try {
-            return workspace.encode(record, pipeline, renderer).toString();
+            return encode(workspace, record).toString();
         } finally {
             workspaces.release(workspace);
+        }
+    }
+
+    private JsonBuffer encode(Workspace workspace, LogRecord record) {
+        try {
+            return workspace.encode(record, pipeline, renderer);
+        } catch (Throwable failure) {
+            return workspace.encodeFallback(record, failure, pipeline, renderer);
         }
     }
 

@@ -21,7 +21,11 @@ final class LogEvent {
     String traceId;
     String spanId;
     Throwable thrown;
-    /** Set by the sanitize stage when {@link #thrown} is set: the class name and the bounded message, or null. */
+    /**
+     * Set by the sanitize stage when {@link #thrown} is set: its message as read once (null where it has none), for
+     * the stack trace; the class name and the message, bounded, for the error fields.
+     */
+    String thrownMessage;
     String errorType;
     String errorMessage;
     /** Set by the sanitize stage: the {@code service} value or null, and the static fields as name/value pairs. */
@@ -42,6 +46,7 @@ final class LogEvent {
         traceId = null;
         spanId = null;
         thrown = null;
+        thrownMessage = null;
         errorType = null;
         errorMessage = null;
         service = null;

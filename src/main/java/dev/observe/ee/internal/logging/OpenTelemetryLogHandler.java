@@ -76,8 +76,10 @@ public final class OpenTelemetryLogHandler extends Handler {
                     .setBody(event.event);
             addAttributes(builder, event);
             builder.emit();
-        } catch (RuntimeException | LinkageError e) {
-            reportError("observe-ee could not hand a log record to OpenTelemetry", null, ErrorManager.WRITE_FAILURE);
+        } catch (Throwable e) {
+            // The pipeline reads the application's objects safely; what is left is the SDK's own failure.
+            reportError("observe-ee could not hand a log record to OpenTelemetry: " + e.getClass().getName(), null,
+                    ErrorManager.WRITE_FAILURE);
         }
     }
 
@@ -114,13 +116,13 @@ public final class OpenTelemetryLogHandler extends Handler {
             if (event.errorMessage != null) {
                 builder.setAttribute(SemanticAttributes.EXCEPTION_MESSAGE, event.errorMessage);
             }
-            builder.setAttribute(SemanticAttributes.EXCEPTION_STACKTRACE, stackTrace(event.thrown));
+            builder.setAttribute(SemanticAttributes.EXCEPTION_STACKTRACE, stackTrace(event));
         }
     }
 
-    private String stackTrace(Throwable thrown) {
+    private String stackTrace(LogEvent event) {
         StringBuilder text = new StringBuilder(Math.min(maxStackTraceLength + 64, 4096));
-        StackTraces.render(thrown, text, maxStackTraceLength);
+        StackTraces.render(event.thrown, event.thrownMessage, text, maxStackTraceLength);
         return text.toString();
     }
 

@@ -2,104 +2,97 @@ package dev.observe.ee.internal.logging;
 
 /**
  * Renders a throwable the way {@link Throwable#printStackTrace()} does (causes, suppressed exceptions, frames in
- * common with the enclosing trace folded into {@code ... n more}), bounded in length and safe against cause cycles
- * and exceptions whose {@code getMessage()} throws. It writes straight into its target: escaped into a JSON string
- * being built, or into text for a terminal.
+ * common with the enclosing trace folded into {@code ... n more}), writing straight into its target: escaped into
+ * a JSON string being built, or into text for a terminal or an OpenTelemetry attribute.
+ *
+ * <p>Bounded: nothing is written past {@code maxChars} characters of the target (a JSON escape counts as the
+ * characters it takes in the line), not even inside one huge message or class name; a cut — by length, or a cause
+ * chain deeper than {@value #MAX_NESTING} — ends the trace with {@value #TRUNCATED_TEXT}. A real cycle of causes is
+ * named {@code [circular reference: type]} instead. Every method of the application's throwables is called through
+ * {@link SafeText}, at most once per throwable, so a {@code getMessage()}, {@code getStackTrace()} or
+ * {@code getCause()} that throws or recurses shows as a placeholder and the rest of the trace is still written.
  */
 final class StackTraces {
 
-    private static final int MAX_NESTING = 16;
-    private static final String TRUNCATED = "\n\t... [stack trace truncated]";
+    static final int MAX_NESTING = 16;
+    static final String TRUNCATED_TEXT = "[stack trace truncated]";
+    private static final String TRUNCATED = "\n\t... " + TRUNCATED_TEXT;
+    /** The most target characters one source character can take: {@code \u0001} in JSON. */
+    private static final int MAX_EXPANSION = 6;
+    private static final StackTraceElement[] NO_FRAMES = new StackTraceElement[0];
+    private static final Throwable[] NONE = new Throwable[0];
 
     private StackTraces() {
     }
 
-    /** Appends the trace to {@code out}, stopping once it passes {@code maxChars} characters. */
-    static void render(Throwable thrown, StringBuilder out, int maxChars) {
-        render(thrown, new TextOut(out, false), maxChars);
+    /** Appends the trace to {@code out}; {@code message} is {@code thrown}'s message, already read (or null). */
+    static void render(Throwable thrown, String message, StringBuilder out, int maxChars) {
+        render(thrown, message, new TextOut(out, false), maxChars);
     }
 
     /**
-     * As {@link #render(Throwable, StringBuilder, int)}, with the exceptions' class names and messages escaped for
-     * a terminal, so that the only line breaks are the trace's own.
+     * As {@link #render(Throwable, String, StringBuilder, int)}, with the exceptions' class names and messages
+     * escaped for a terminal, so that the only line breaks are the trace's own.
      */
-    static void renderForTerminal(Throwable thrown, StringBuilder out, int maxChars) {
-        render(thrown, new TextOut(out, true), maxChars);
+    static void renderForTerminal(Throwable thrown, String message, StringBuilder out, int maxChars) {
+        render(thrown, message, new TextOut(out, true), maxChars);
     }
 
     /** Writes the trace as the content of a JSON string (without the quotes). */
-    static void renderJson(Throwable thrown, JsonBuffer out, int maxChars) {
-        render(thrown, new JsonOut(out), maxChars);
+    static void renderJson(Throwable thrown, String message, JsonBuffer out, int maxChars) {
+        render(thrown, message, new JsonOut(out), maxChars);
     }
 
-    /** The exception's message, or null, even when its {@code getMessage()} throws. */
-    static String message(Throwable thrown) {
-        try {
-            return thrown.getMessage();
-        } catch (RuntimeException | LinkageError e) {
-            return SafeText.placeholder(thrown, e);
-        }
-    }
-
-    private static void render(Throwable thrown, Out out, int maxChars) {
-        int limit = out.length() + Math.max(0, maxChars);
+    private static void render(Throwable thrown, String message, Out out, int maxChars) {
+        out.limit = out.length() + Math.max(0, maxChars);
         Throwable[] seen = new Throwable[MAX_NESTING];
-        if (!append(thrown, null, "", "", out, limit, seen, 0)) {
+        if (!append(thrown, message, NO_FRAMES, "", "", out, seen, 0)) {
             out.text(TRUNCATED);
         }
     }
 
-    /** Returns false when the limit cut the rendering short. */
-    private static boolean append(Throwable thrown, StackTraceElement[] enclosing, String caption, String prefix,
-            Out out, int limit, Throwable[] seen, int depth) {
-        if (depth >= MAX_NESTING || contains(seen, depth, thrown)) {
+    /** Returns false when a bound cut the rendering short. */
+    private static boolean append(Throwable thrown, String message, StackTraceElement[] enclosing, String caption,
+            String prefix, Out out, Throwable[] seen, int depth) {
+        if (contains(seen, depth, thrown)) {
             out.text(prefix);
             out.text(caption);
             out.text("[circular reference: ");
-            out.userText(thrown.getClass().getName());
+            out.user(thrown.getClass().getName());
             out.text("]");
-            return true;
+            return !out.cut;
+        }
+        if (depth >= MAX_NESTING) {
+            return false;
         }
         seen[depth] = thrown;
         out.text(prefix);
         out.text(caption);
-        out.userText(thrown.getClass().getName());
-        String message = message(thrown);
+        out.user(thrown.getClass().getName());
         if (message != null) {
             out.text(": ");
-            out.userText(message);
+            out.user(message);
         }
-        StackTraceElement[] frames = thrown.getStackTrace();
+        if (out.cut) {
+            return false;
+        }
+        StackTraceElement[] frames;
+        try {
+            frames = thrown.getStackTrace();
+        } catch (Throwable failure) {
+            frames = NO_FRAMES;
+            failed(out, prefix, SafeText.placeholder(thrown, "getStackTrace", failure));
+        }
         int own = frames.length;
-        if (enclosing != null) {
-            int m = own - 1;
-            for (int n = enclosing.length - 1; m >= 0 && n >= 0 && frames[m].equals(enclosing[n]); m--, n--) {
-                own--;
-            }
-            own = m + 1;
+        int m = own - 1;
+        for (int n = enclosing.length - 1; m >= 0 && n >= 0 && frames[m].equals(enclosing[n]); m--, n--) {
+            own--;
         }
         for (int i = 0; i < own; i++) {
-            if (out.length() > limit) {
+            if (out.cut || out.length() > out.limit) {
                 return false;
             }
-            StackTraceElement frame = frames[i];
-            out.frameStart(prefix);
-            out.userText(frame.getClassName());
-            out.plain('.');
-            out.userText(frame.getMethodName());
-            out.plain('(');
-            if (frame.isNativeMethod()) {
-                out.text("Native Method");
-            } else if (frame.getFileName() == null) {
-                out.text("Unknown Source");
-            } else {
-                out.userText(frame.getFileName());
-                if (frame.getLineNumber() >= 0) {
-                    out.plain(':');
-                    out.number(frame.getLineNumber());
-                }
-            }
-            out.plain(')');
+            frame(frames[i], prefix, out);
         }
         if (own < frames.length) {
             out.text("\n");
@@ -108,18 +101,62 @@ final class StackTraces {
             out.number(frames.length - own);
             out.text(" more");
         }
-        for (Throwable suppressed : thrown.getSuppressed()) {
+        Throwable[] suppressed;
+        try {
+            suppressed = thrown.getSuppressed();
+        } catch (Throwable failure) {
+            suppressed = NONE;
+            failed(out, prefix, SafeText.placeholder(thrown, "getSuppressed", failure));
+        }
+        for (Throwable each : suppressed) {
             out.text("\n");
-            if (!append(suppressed, frames, "Suppressed: ", prefix + "\t", out, limit, seen, depth + 1)) {
+            if (!append(each, SafeText.message(each), frames, "Suppressed: ", prefix + "\t", out, seen, depth + 1)) {
                 return false;
             }
         }
-        Throwable cause = thrown.getCause();
+        Throwable cause;
+        try {
+            cause = thrown.getCause();
+        } catch (Throwable failure) {
+            cause = null;
+            out.text("\n");
+            out.text(prefix);
+            out.text("Caused by: ");
+            out.user(SafeText.placeholder(thrown, "getCause", failure));
+        }
         if (cause != null) {
             out.text("\n");
-            return append(cause, frames, "Caused by: ", prefix, out, limit, seen, depth + 1);
+            return append(cause, SafeText.message(cause), frames, "Caused by: ", prefix, out, seen, depth + 1);
         }
-        return out.length() <= limit;
+        return out.length() <= out.limit && !out.cut;
+    }
+
+    private static void frame(StackTraceElement frame, String prefix, Out out) {
+        out.frameStart(prefix);
+        out.user(frame.getClassName());
+        out.plain('.');
+        out.user(frame.getMethodName());
+        out.plain('(');
+        if (frame.isNativeMethod()) {
+            out.text("Native Method");
+        } else if (frame.getFileName() == null) {
+            out.text("Unknown Source");
+        } else {
+            out.user(frame.getFileName());
+            if (frame.getLineNumber() >= 0) {
+                out.plain(':');
+                out.number(frame.getLineNumber());
+            }
+        }
+        out.plain(')');
+    }
+
+    /** A line of its own, where a frame would be, for a method of the throwable that failed. */
+    private static void failed(Out out, String prefix, String placeholder) {
+        out.text("\n");
+        out.text(prefix);
+        out.text("\t");
+        out.user(placeholder);
     }
 
     private static boolean contains(Throwable[] seen, int count, Throwable thrown) {
@@ -133,11 +170,16 @@ final class StackTraces {
 
     /** Where a trace is written: the trace's own text, and text that came from the application. */
     private abstract static class Out {
+        /** The target length past which nothing more of the application's text is written. */
+        int limit;
+        /** Whether a piece of the application's text was cut at the limit. */
+        boolean cut;
+
         /** Text of the trace's layout (line breaks, tabs, "at", captions): written as the target needs it. */
         abstract void text(String text);
 
-        /** Class names, method names, file names and messages: escaped as the target needs. */
-        abstract void userText(String text);
+        /** Characters {@code from} to {@code to} of class names, method names, file names and messages, escaped. */
+        abstract void userText(String text, int from, int to);
 
         abstract void number(int value);
 
@@ -152,6 +194,34 @@ final class StackTraces {
         }
 
         abstract int length();
+
+        /**
+         * The application's text, as much of it as fits below the limit: written whole where even its worst-case
+         * escaping fits, else in chunks that each fit, never splitting a surrogate pair.
+         */
+        final void user(String text) {
+            int length = text.length();
+            int room = limit - length();
+            if ((long) length * MAX_EXPANSION <= room) {
+                userText(text, 0, length);
+                return;
+            }
+            int from = 0;
+            while (from < length) {
+                room = limit - length();
+                if (room <= 0) {
+                    cut = true;
+                    return;
+                }
+                int to = Math.min(length, from + Math.max(1, room / MAX_EXPANSION));
+                if (to < length && Character.isHighSurrogate(text.charAt(to - 1))
+                        && Character.isLowSurrogate(text.charAt(to))) {
+                    to = to - 1 > from ? to - 1 : to + 1;
+                }
+                userText(text, from, to);
+                from = to;
+            }
+        }
     }
 
     private static final class TextOut extends Out {
@@ -169,11 +239,11 @@ final class StackTraces {
         }
 
         @Override
-        void userText(String text) {
+        void userText(String text, int from, int to) {
             if (escape) {
-                ConsoleText.escape(text, out);
+                ConsoleText.escape(from == 0 && to == text.length() ? text : text.substring(from, to), out);
             } else {
-                out.append(text);
+                out.append(text, from, to);
             }
         }
 
@@ -206,8 +276,8 @@ final class StackTraces {
         }
 
         @Override
-        void userText(String text) {
-            out.escape(text, 0, text.length());
+        void userText(String text, int from, int to) {
+            out.escape(text, from, to);
         }
 
         @Override

@@ -25,4 +25,13 @@ final class Workspace {
         }
         return buffer;
     }
+
+    /** The short line of {@link LogPipeline#fallback}, for a record that {@link #encode} failed on. */
+    JsonBuffer encodeFallback(LogRecord record, Throwable failure, LogPipeline pipeline, LineRenderer renderer) {
+        buffer.reset();
+        pipeline.fallback(record, failure, event);
+        renderer.render(event, buffer, scratch);
+        event.clear();
+        return buffer;
+    }
 }
