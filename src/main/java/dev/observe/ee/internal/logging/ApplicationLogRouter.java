@@ -54,6 +54,14 @@ public final class ApplicationLogRouter extends Handler {
     private final String ownClassFile;
 
     ApplicationLogRouter(Handler application, ClassLoader applicationLoader, List<Handler> server) {
+        this(application, applicationLoader, server, ApplicationLogRouter::jvmStopping);
+    }
+
+    private final java.util.function.BooleanSupplier jvmStopping;
+
+    ApplicationLogRouter(Handler application, ClassLoader applicationLoader, List<Handler> server,
+            java.util.function.BooleanSupplier jvmStopping) {
+        this.jvmStopping = jvmStopping;
         this.application = application;
         this.applicationLoader = applicationLoader;
         java.net.URL own = applicationLoader.getResource(OWN_CLASS_FILE);
@@ -189,9 +197,37 @@ public final class ApplicationLogRouter extends Handler {
         server.forEach(Handler::flush);
     }
 
-    /** Closes nothing: the server's handlers belong to the server, the application's to its installation. */
+    /**
+     * Closes nothing: the server's handlers belong to the server, the application's to its installation.
+     *
+     * <p>When the JVM is stopping, puts this router back on the root logger. On SIGTERM (every Kubernetes stop) the
+     * JDK's {@code LogManager.Cleaner} shutdown hook resets JUL — removes and closes the root logger's handlers —
+     * while the server's own shutdown hook is still undeploying: the lines of the application's {@code @PreDestroy}
+     * methods and shutdown observers would reach no handler. Shutdown hooks run in no fixed order (the same loss
+     * in Jenkins' Winstone: https://github.com/jenkinsci/winstone/issues/219), so the router stays until the
+     * application's own uninstall removes it. A reset at any other time (a server re-reading its logging
+     * configuration) is left to do what it does.
+     */
     @Override
     public void close() {
         flush();
+        if (jvmStopping.getAsBoolean()) {
+            java.util.logging.Logger.getLogger("").addHandler(this);
+        }
+    }
+
+    /** Whether the JVM has begun running its shutdown hooks: it then refuses new ones. */
+    private static boolean jvmStopping() {
+        Thread probe = new Thread(() -> {
+        }, "observe-ee-shutdown-probe");
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+        } catch (IllegalStateException stopping) {
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+        Runtime.getRuntime().removeShutdownHook(probe);
+        return false;
     }
 }

@@ -67,4 +67,26 @@ class ApplicationLogRouterTest {
 
         assertEquals(List.of("from the application's code"), application.messages);
     }
+
+    /**
+     * Issue 11 §10: what the JDK's LogManager.Cleaner does to the root logger's handlers on SIGTERM — remove, then
+     * close — leaves the router in place while the JVM stops, and only then.
+     */
+    @Test
+    void aResetWhileTheJvmStopsLeavesTheRouterOnTheRootLogger() {
+        Logger root = Logger.getLogger("");
+        for (boolean stopping : new boolean[] {true, false}) {
+            ApplicationLogRouter router = new ApplicationLogRouter(application, getClass().getClassLoader(),
+                    List.of(server), () -> stopping);
+            root.addHandler(router);
+            try {
+                root.removeHandler(router);
+                router.close();
+
+                assertEquals(stopping, List.of(root.getHandlers()).contains(router), "stopping: " + stopping);
+            } finally {
+                root.removeHandler(router);
+            }
+        }
+    }
 }

@@ -55,6 +55,54 @@ public class LogProbeResource {
         return ids();
     }
 
+    /** Issue 11 §5: an exception whose getMessage() recurses until the stack overflows. */
+    public static final class RecursiveMessage extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getMessage() {
+            return "failed: " + this;
+        }
+    }
+
+    /** Issue 11 §5: a field value and a JUL parameter whose toString() overflows the stack. */
+    private static Object overflowing() {
+        return new Object() {
+            @Override
+            public String toString() {
+                return "again " + this;
+            }
+        };
+    }
+
+    @GET
+    @Path("hostile")
+    public JsonObject hostile(@QueryParam("marker") String marker) {
+        LOG.exception("recursive_message", new RecursiveMessage(), "marker", marker, "value", overflowing());
+        PLAIN.log(Level.INFO, "plain " + marker + " {0}", overflowing());
+        return ids();
+    }
+
+    /** Issue 11 §7: logging from the common pool, as CompletableFuture.*Async and parallel streams do. */
+    @GET
+    @Path("common-pool")
+    public JsonObject commonPool(@QueryParam("marker") String marker) throws Exception {
+        java.util.concurrent.ForkJoinPool.commonPool().submit(() -> {
+            LOG.info("pool_event", "marker", marker, "k", 42);
+            PLAIN.log(Level.INFO, "plain pool {0}", marker);
+        }).get();
+        return ids();
+    }
+
+    /** Issue 11 §8: user keys that collide with a standard field and with its renamed form. */
+    @GET
+    @Path("keys")
+    public JsonObject keys(@QueryParam("marker") String marker) {
+        LOG.info("colliding_keys", "level", "a", "fields.level", "b", "trace_id", "c", "exception.type", "d",
+                "marker", marker);
+        return ids();
+    }
+
     /** The context as the request sees it, the thread it runs on, and the thread the last mess was left on. */
     @GET
     @Path("context")
