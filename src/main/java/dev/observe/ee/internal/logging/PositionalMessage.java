@@ -51,7 +51,7 @@ final class PositionalMessage {
             return format;
         } catch (Throwable e) {
             // An Error from a Number's or Date's own methods, which JUL would throw.
-            return format + " " + SafeText.placeholder(record, "getParameters", e);
+            return format + " [formatting the parameters failed: " + e.getClass().getName() + "]";
         }
     }
 

@@ -175,10 +175,13 @@ final class Sanitizer {
         return false;
     }
 
-    /** A value whose conversion throws (a map changing under us, say) becomes a placeholder as a whole. */
+    /**
+     * A value whose conversion fails as a whole (a map changing under us, an iterator that throws) becomes a
+     * placeholder; a failing element's own {@code toString()} only replaces that element.
+     */
     private Object topLevel(Object value) {
         try {
-            return value(value, 0, null);
+            return value(value, 0);
         } catch (Throwable failure) {
             return SafeText.placeholder(value, "toString", failure);
         }
@@ -186,72 +189,57 @@ final class Sanitizer {
 
     /** {@code value} reduced to JSON's types, redacted and bounded; see the class comment. */
     Object value(Object value, int depth) {
-        return value(value, depth, null);
-    }
-
-    /**
-     * As {@link #value(Object, int)}; {@code budget} holds the characters the strings of the nested value being
-     * copied may still take (null at the top level: the value's own bound applies).
-     */
-    private Object value(Object value, int depth, int[] budget) {
         if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long
                 || value instanceof Short || value instanceof Byte || value instanceof Double
                 || value instanceof Float) {
             return value;
         } else if (value instanceof String text) {
-            return text(text, budget);
+            return bounded(text);
         } else if (value instanceof AtomicInteger || value instanceof AtomicLong) {
             return ((Number) value).longValue();
         } else if (value instanceof BigDecimal || value instanceof BigInteger) {
             String text = value.toString();
-            return text.length() <= maxValueLength ? value : text(text, budget);
+            return text.length() <= maxValueLength ? value : bounded(text);
         } else if (value instanceof Enum<?> constant) {
-            return text(constant.name(), budget);
+            return bounded(constant.name());
         } else if (value instanceof CharSequence || value instanceof Character) {
-            return text(SafeText.of(value), budget);
+            return bounded(SafeText.of(value));
         } else if (depth >= MAX_DEPTH) {
             return "[nested deeper than " + MAX_DEPTH + "]";
         } else if (value instanceof Map<?, ?> map) {
-            return map(map, depth, budget == null ? new int[] {maxValueLength} : budget);
+            return map(map, depth);
         } else if (value instanceof Collection<?> collection) {
-            return elements(collection.iterator(), collection.size(), depth,
-                    budget == null ? new int[] {maxValueLength} : budget);
+            return elements(collection.iterator(), collection.size(), depth);
         } else if (value instanceof Object[] array) {
-            return elements(java.util.Arrays.asList(array).iterator(), array.length, depth,
-                    budget == null ? new int[] {maxValueLength} : budget);
+            return elements(java.util.Arrays.asList(array).iterator(), array.length, depth);
         } else if (value instanceof Optional<?> optional) {
-            return value(optional.orElse(null), depth + 1, budget);
+            return value(optional.orElse(null), depth + 1);
         } else if (value.getClass().isArray()) {
             return primitiveElements(value);
         } else if (value instanceof TemporalAccessor || value instanceof UUID) {
-            return text(SafeText.of(value), budget);
+            return bounded(SafeText.of(value));
         } else if (value instanceof Throwable thrown) {
             String message = SafeText.message(thrown);
-            return text(message == null ? thrown.getClass().getName() : thrown.getClass().getName() + ": " + message,
-                    budget);
+            return bounded(message == null ? thrown.getClass().getName()
+                    : thrown.getClass().getName() + ": " + message);
         }
-        return text(SafeText.of(value), budget);
+        return bounded(SafeText.of(value));
     }
 
-    /** {@code text} within the value bound, and within what is left of the nested value's budget. */
-    private String text(String text, int[] budget) {
-        return bounded(text);
-    }
-
-    private Map<String, Object> map(Map<?, ?> map, int depth, int[] budget) {
+    private Map<String, Object> map(Map<?, ?> map, int depth) {
         Map<String, Object> copy = new LinkedHashMap<>();
         int size = map.size();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (copy.size() >= MAX_ELEMENTS || budget[0] <= 0) {
+            if (copy.size() >= MAX_ELEMENTS) {
                 break;
             }
             String key = entry.getKey() instanceof String name ? name : SafeText.of(entry.getKey());
-            String name = text(key, budget);
+            String name = bounded(key);
             // Keys made from objects' text, or cut, may meet; each keeps its entry under a name of its own.
             while (copy.containsKey(name) || name.equals(MORE_KEY)) {
                 name = COLLIDING_PREFIX + name;
             }
-            copy.put(name, redaction.matches(key) ? Redaction.REPLACEMENT : value(entry.getValue(), depth + 1, budget));
+            copy.put(name, redaction.matches(key) ? Redaction.REPLACEMENT : value(entry.getValue(), depth + 1));
         }
         if (size > copy.size()) {
             copy.put(MORE_KEY, more(size - copy.size()));
@@ -259,10 +247,10 @@ final class Sanitizer {
         return copy;
     }
 
-    private List<Object> elements(Iterator<?> elements, int size, int depth, int[] budget) {
+    private List<Object> elements(Iterator<?> elements, int size, int depth) {
         List<Object> copy = new ArrayList<>(Math.min(size, MAX_ELEMENTS) + 1);
-        while (elements.hasNext() && copy.size() < MAX_ELEMENTS && budget[0] > 0) {
-            copy.add(value(elements.next(), depth + 1, budget));
+        while (elements.hasNext() && copy.size() < MAX_ELEMENTS) {
+            copy.add(value(elements.next(), depth + 1));
         }
         if (size > copy.size()) {
             copy.add(more(size - copy.size()));

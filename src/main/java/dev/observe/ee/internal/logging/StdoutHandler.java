@@ -18,7 +18,9 @@ import java.util.logging.LogRecord;
  * and the platform charset of {@code System.out} need not be UTF-8. A line is written with a single
  * {@code write} call, so concurrent lines never interleave.
  *
- * <p>It never throws into the caller: failures go to this handler's {@link ErrorManager}, which reports the first
+ * <p>It never throws into the caller. Whatever the record holds gives a line ({@link LineEncoder}: a failing
+ * {@code toString()} or {@code getMessage()} as a placeholder, a failure of the pipeline as a short line naming it);
+ * what is left — standard output failing — goes to this handler's {@link ErrorManager}, which reports the first
  * one. A record logged while a record is being written on the same thread (a {@code toString()} that logs) is
  * written too; one nested deeper than that is dropped instead of recursing.
  */
@@ -61,8 +63,9 @@ public final class StdoutHandler extends Handler {
             encoder.encode(record, this::write);
         } catch (Exception e) {
             reportError("observe-ee could not write a log record", e, ErrorManager.WRITE_FAILURE);
-        } catch (LinkageError | StackOverflowError e) {
-            reportError("observe-ee could not write a log record: " + e, null, ErrorManager.FORMAT_FAILURE);
+        } catch (Throwable e) {
+            reportError("observe-ee could not write a log record: " + e.getClass().getName(), null,
+                    ErrorManager.FORMAT_FAILURE);
         } finally {
             nesting[0]--;
         }

@@ -103,6 +103,15 @@ public class LogProbeResource {
         return ids();
     }
 
+    /** Issue 11 §8 under ECS: user keys that are the dotted parent of a standard field, or the field itself. */
+    @GET
+    @Path("ecs-keys")
+    public JsonObject ecsKeys(@QueryParam("marker") String marker) {
+        LOG.exception("ecs_keys", new IllegalStateException("failed"), "error", "x", "log", "y", "log.level", "z",
+                "marker", marker);
+        return ids();
+    }
+
     /** The context as the request sees it, the thread it runs on, and the thread the last mess was left on. */
     @GET
     @Path("context")
