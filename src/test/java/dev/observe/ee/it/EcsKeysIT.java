@@ -8,6 +8,8 @@ import dev.observe.ee.it.app.LogProbeResource;
 import dev.observe.ee.it.app.ProbeResource;
 import dev.observe.ee.it.app.SpanJson;
 import dev.observe.ee.it.app.TestApplication;
+import dev.observe.ee.it.app.TracedProbe;
+import dev.observe.ee.it.app.TracedService;
 
 import jakarta.json.JsonObject;
 
@@ -40,7 +42,7 @@ class EcsKeysIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("ecs-keys", TestApplication.class, LogProbeResource.class, ProbeResource.class,
-                SpanJson.class).addAsResource(new StringAsset("observe.log.schema=ecs\n"),
+                SpanJson.class, TracedProbe.class, TracedService.class).addAsResource(new StringAsset("observe.log.schema=ecs\n"),
                         "META-INF/microprofile-config.properties");
     }
 

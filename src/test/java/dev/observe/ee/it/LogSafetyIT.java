@@ -7,6 +7,8 @@ import dev.observe.ee.it.app.LogProbeResource;
 import dev.observe.ee.it.app.ProbeResource;
 import dev.observe.ee.it.app.SpanJson;
 import dev.observe.ee.it.app.TestApplication;
+import dev.observe.ee.it.app.TracedProbe;
+import dev.observe.ee.it.app.TracedService;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -46,7 +48,7 @@ class LogSafetyIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("log-safety", TestApplication.class, LogProbeResource.class, ProbeResource.class,
-                SpanJson.class);
+                SpanJson.class, TracedProbe.class, TracedService.class);
     }
 
     @ArquillianResource
