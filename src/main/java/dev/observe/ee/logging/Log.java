@@ -28,7 +28,11 @@ import java.util.logging.Logger;
  *
  * <p>Levels map to {@code java.util.logging}: debug = FINE, info = INFO, warning = WARNING, error and exception =
  * SEVERE; the JUL logger of the same name decides what is enabled. A disabled call returns at once: no record, no
- * formatting. {@code Log} is immutable and thread-safe, and no method ever throws into the caller.
+ * formatting. {@code Log} is immutable and thread-safe, and no method ever throws into the caller: a value, key or
+ * exception whose {@code toString()}, {@code getMessage()}, {@code getStackTrace()} or {@code getCause()} throws
+ * any {@link Throwable} or overflows the stack is shown as a placeholder naming the class, the method and the
+ * failure, and the line is written; a handler that fails is reported on standard error, never thrown. A record made
+ * through this class is the application's line on whatever thread it is logged (a common-pool thread included).
  */
 public final class Log {
 
