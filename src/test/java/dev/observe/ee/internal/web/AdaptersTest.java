@@ -61,15 +61,18 @@ class AdaptersTest {
     @Test
     void theServerSpanFilterNamesTheRuntimesSpanAndMarksA5xx() throws Exception {
         Span runtime = otel.getOpenTelemetry().getTracer("runtime").spanBuilder("GET /shopapiorders{id}").startSpan();
+        request.servletClasses.put("api", "org.glassfish.jersey.servlet.ServletContainer");
+        ServerRequest exchange = new ServerRequests(otel::getOpenTelemetry, true)
+                .begin(request.servlet(), response.servlet());
         try (Scope ignored = runtime.makeCurrent()) {
-            ServerRequest exchange = requests.begin(request.servlet(), response.servlet());
+            // The runtime's span is current inside the library's servlet filter, as Payara's Jersey makes it.
             ServerSpanFilter filter = serverSpanFilter();
             filter.filter(WebFakes.containerRequest("GET", new HashMap<>()));
             filter.filter(WebFakes.containerRequest("GET", new HashMap<>()),
                     WebFakes.containerResponse(503, WebFakes.headers()));
             runtime.end();
-            exchange.end(response.servlet(), null);
         }
+        exchange.end(response.servlet(), null);
         SpanData span = otel.getSpans().get(0);
         assertEquals("GET /shop/api/orders/{id}", span.getName());
         assertEquals("/shop/api/orders/{id}", span.getAttributes().get(SemanticAttributes.HTTP_ROUTE));
