@@ -15,6 +15,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.lang.reflect.Method;
 import java.util.List;
@@ -108,7 +109,7 @@ final class ServerRequest {
      * named after the route template ({@code GET /shop/api/orders/{id}}) with {@code http.route} set to it.
      * Payara's own name lacks the template's slashes and Liberty's is the concrete path.
      */
-    void routeMatched(String httpMethod, Class<?> resourceClass, Method resourceMethod) {
+    void routeMatched(String httpMethod, Class<?> resourceClass, Method resourceMethod, UriInfo uriInfo) {
         try {
             Span current = RequestSpan.unwrap(Span.current());
             if (!current.isRecording()) {
@@ -116,7 +117,7 @@ final class ServerRequest {
             }
             adoptIfNone(current);
             if (resourceMethod != null) {
-                String route = owner.route(request, resourceClass, resourceMethod);
+                String route = owner.route(request, resourceClass, resourceMethod, uriInfo);
                 current.updateName(ServerRequests.spanName(httpMethod, route));
                 current.setAttribute(SemanticAttributes.HTTP_ROUTE, route);
             }

@@ -19,10 +19,12 @@ import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.MappingMatch;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,6 +80,8 @@ final class ServerRequests {
     private final Map<String, Boolean> jaxRsByServlet = new ConcurrentHashMap<>();
 
     private final Map<Method, String> routes = new ConcurrentHashMap<>();
+
+    private final Map<Chain, RouteTemplates.SubResourceRoutes> subResourceRoutes = new ConcurrentHashMap<>();
 
     /** The application's OpenTelemetry, as the library's CDI extension decided it. */
     ServerRequests() {
@@ -256,9 +260,47 @@ final class ServerRequests {
         return pattern == null || pattern.isEmpty() ? null : request.getContextPath() + pattern;
     }
 
-    /** The route template of a JAX-RS resource method (see {@link RouteTemplates}), worked out once per method. */
-    String route(HttpServletRequest request, Class<?> resourceClass, Method resourceMethod) {
-        return routes.computeIfAbsent(resourceMethod, matched -> RouteTemplates.route(request.getContextPath(),
-                request.getServletPath(), resourceClass, matched));
+    /**
+     * The route template of a JAX-RS resource method (see {@link RouteTemplates}): for a method of a root resource,
+     * worked out once per method; reached through sub-resource locators ({@code uriInfo} has matched more than one
+     * resource), worked out once per chain of matched classes and picked per request by the path, since one method
+     * may be reached through several locators.
+     */
+    String route(HttpServletRequest request, Class<?> resourceClass, Method resourceMethod, UriInfo uriInfo) {
+        List<Object> matched = uriInfo == null ? null : uriInfo.getMatchedResources();
+        int size = matched == null ? 0 : matched.size();
+        // JAX-RS lists the matched resources with the current one first. Jersey has pushed the resource of the
+        // method already when request filters run; RESTEasy pushes it only when it invokes the method (a locator's
+        // resource when it invokes the locator), so the resource class is added when it is not there yet.
+        boolean currentIsListed = size > 0 && sameResource(classOf(matched.get(0)), resourceClass);
+        int chainLength = currentIsListed || resourceClass == null ? size : size + 1;
+        if (chainLength <= 1) {
+            return routes.computeIfAbsent(resourceMethod, method -> RouteTemplates.route(request.getContextPath(),
+                    request.getServletPath(), resourceClass, method));
+        }
+        Class<?>[] classes = new Class<?>[chainLength];
+        for (int i = 0; i < size; i++) {
+            classes[i] = classOf(matched.get(size - 1 - i));
+        }
+        if (!currentIsListed) {
+            classes[chainLength - 1] = resourceClass;
+        }
+        Chain chain = new Chain(resourceMethod, List.of(classes));
+        return subResourceRoutes.computeIfAbsent(chain, key -> RouteTemplates.subResourceRoutes(
+                request.getContextPath(), request.getServletPath(), key.classes(), key.method()))
+                .pick(uriInfo.getPath(false));
+    }
+
+    private static Class<?> classOf(Object resource) {
+        return resource instanceof Class<?> type ? type : resource.getClass();
+    }
+
+    /** Whether two classes are the same resource, one perhaps a CDI proxy (a subclass) of the other. */
+    private static boolean sameResource(Class<?> matched, Class<?> resourceClass) {
+        return resourceClass == null || resourceClass.isAssignableFrom(matched) || matched.isAssignableFrom(resourceClass);
+    }
+
+    /** A resource method and the classes of the resources matched on the way to it, root first. */
+    private record Chain(Method method, List<Class<?>> classes) {
     }
 }

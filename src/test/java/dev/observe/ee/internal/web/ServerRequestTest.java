@@ -184,7 +184,7 @@ class ServerRequestTest {
         request.header(Observe.REQUEST_ID_HEADER, "runtime-1");
         serveWithRuntimeSpan(runtime, () -> {
             ServerRequest exchange = ServerRequest.of(servletRequest());
-            exchange.routeMatched("GET", Orders.class, Orders.class.getMethod("order"));
+            exchange.routeMatched("GET", Orders.class, Orders.class.getMethod("order"), null);
             exchange.failed(new IllegalStateException("mapped to 500"));
             exchange.responded(500);
         });
@@ -203,7 +203,7 @@ class ServerRequestTest {
         Span runtime = otel.getOpenTelemetry().getTracer("runtime").spanBuilder("GET").startSpan();
         serveWithRuntimeSpan(runtime, () -> {
             ServerRequest exchange = ServerRequest.of(servletRequest());
-            exchange.routeMatched("GET", Orders.class, Orders.class.getMethod("order"));
+            exchange.routeMatched("GET", Orders.class, Orders.class.getMethod("order"), null);
             exchange.responded(404);
         });
         assertEquals(StatusCode.UNSET, onlySpan().getStatus().getStatusCode());
@@ -219,7 +219,7 @@ class ServerRequestTest {
     @Test
     void theLibrarysOwnSpanIsRenamedAfterTheRouteToo() throws Exception {
         serve(() -> ServerRequest.of(servletRequest()).routeMatched("GET", Orders.class,
-                Orders.class.getMethod("order")));
+                Orders.class.getMethod("order"), null));
         assertEquals("GET /shop/api/orders/{id}", onlySpan().getName());
     }
 
@@ -394,7 +394,7 @@ class ServerRequestTest {
         request.servletClasses.put("api", "org.glassfish.jersey.servlet.ServletContainer");
         serve(new ServerRequests(otel::getOpenTelemetry, true), () -> {
             try (Scope ignored = runtime.makeCurrent()) {
-                ServerRequest.of(servletRequest()).routeMatched("GET", Orders.class, Orders.class.getMethod("order"));
+                ServerRequest.of(servletRequest()).routeMatched("GET", Orders.class, Orders.class.getMethod("order"), null);
             }
             try {
                 afterwards.serve();
