@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.observe.ee.it.app.ProbeResource;
+import dev.observe.ee.it.app.RouteProbeResource;
 import dev.observe.ee.it.app.ScopedProbeResource;
 import dev.observe.ee.it.app.SpanCollector;
 import dev.observe.ee.it.app.SpanJson;
@@ -46,7 +47,7 @@ class ServerSpanIT {
     static WebArchive deployment() {
         return Deployments.withSpanCollector(Deployments.war("server-span", TestApplication.class,
                 ProbeResource.class, SpanJson.class, TracedProbe.class, TracedService.class,
-                ScopedProbeResource.class));
+                ScopedProbeResource.class, RouteProbeResource.class, RouteProbeResource.Items.class));
     }
 
     @ArquillianResource
@@ -73,6 +74,25 @@ class ServerSpanIT {
                 span.getJsonObject("attributes").getString("http.request.header.x-request-id"));
         assertEquals(spanStatus, span.getString("status"), status + " -> " + span);
         assertEquals("00f067aa0ba902b7", span.getString("parentSpanId"));
+    }
+
+    /**
+     * Issue 11 §9: a method of a sub-resource is named after the full template JAX-RS matched, the locator's
+     * included, and after the locator each request went through (one method, two locators, in turn).
+     */
+    @ParameterizedTest
+    @CsvSource({"locator/42, locator/{id}", "other/abc, other/{name}", "locator/43, locator/{id}"})
+    void aSubResourceMethodIsNamedAfterTheWholeMatchedTemplate(String locatorPath, String locatorTemplate)
+            throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        assertEquals(200, Http.get(base, "probe/route/" + locatorPath + "/items/7",
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").statusCode());
+
+        List<JsonObject> spans = spans(traceId, 1);
+        assertEquals(1, spans.size(), "exactly one span for the request: " + spans);
+        String route = base.getPath() + "probe/route/" + locatorTemplate + "/items/{itemId}";
+        assertEquals("GET " + route, spans.get(0).getString("name"), String.valueOf(spans.get(0)));
+        assertEquals(route, spans.get(0).getJsonObject("attributes").getString("http.route"));
     }
 
     /**

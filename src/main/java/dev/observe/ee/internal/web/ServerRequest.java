@@ -5,6 +5,7 @@ import dev.observe.ee.logging.LogContext;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
 import jakarta.servlet.AsyncEvent;
@@ -14,6 +15,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.lang.reflect.Method;
 import java.util.List;
@@ -59,6 +61,10 @@ final class ServerRequest {
     /** An asynchronous request failed: its exception, not the status, is the span's {@code error.type}. */
     private volatile boolean failedAsynchronously;
 
+    /** Stands for the SERVER span in the request's context until the runtime's span is known; see there. */
+    private final RequestSpan requestSpan = new RequestSpan();
+
+    private Context before;
     private Scope traceScope;
     private LogContext.Scope logScope;
 
@@ -83,10 +89,19 @@ final class ServerRequest {
         return id;
     }
 
-    /** The context made current by {@link ServerRequests#begin}, restored by {@link #end}. */
-    void bind(Scope trace, LogContext.Scope log) {
+    /**
+     * The context made current by {@link ServerRequests#begin} ({@code trace}, {@code log}) and the one the thread
+     * had before ({@code previous}), which {@link #end} gives back.
+     */
+    void bind(Context previous, Scope trace, LogContext.Scope log) {
+        this.before = previous;
         this.traceScope = trace;
         this.logScope = log;
+    }
+
+    /** The span that stands for the request's SERVER span in its context (see {@link RequestSpan}). */
+    Span requestSpan() {
+        return requestSpan;
     }
 
     /**
@@ -94,15 +109,15 @@ final class ServerRequest {
      * named after the route template ({@code GET /shop/api/orders/{id}}) with {@code http.route} set to it.
      * Payara's own name lacks the template's slashes and Liberty's is the concrete path.
      */
-    void routeMatched(String httpMethod, Class<?> resourceClass, Method resourceMethod) {
+    void routeMatched(String httpMethod, Class<?> resourceClass, Method resourceMethod, UriInfo uriInfo) {
         try {
-            Span current = Span.current();
+            Span current = RequestSpan.unwrap(Span.current());
             if (!current.isRecording()) {
                 return;
             }
             adoptIfNone(current);
             if (resourceMethod != null) {
-                String route = owner.route(request, resourceClass, resourceMethod);
+                String route = owner.route(request, resourceClass, resourceMethod, uriInfo);
                 current.updateName(ServerRequests.spanName(httpMethod, route));
                 current.setAttribute(SemanticAttributes.HTTP_ROUTE, route);
             }
@@ -145,7 +160,7 @@ final class ServerRequest {
     void responded(int status) {
         if (!ownSpan) {
             // A request no resource matched (or that a filter refused) was never routed: its span is adopted here.
-            Span current = Span.current();
+            Span current = RequestSpan.unwrap(Span.current());
             if (current.isRecording()) {
                 adoptIfNone(current);
             }
@@ -252,6 +267,7 @@ final class ServerRequest {
     /** The request's SERVER span from now on, with the request id on it as the HTTP conventions record a header. */
     private void adopt(Span serverSpan) {
         span = serverSpan;
+        requestSpan.adopt(serverSpan);
         serverSpan.setAttribute(SemanticAttributes.HTTP_REQUEST_HEADER_REQUEST_ID, List.of(id));
     }
 
@@ -273,6 +289,15 @@ final class ServerRequest {
         }
         if (traceScope != null) {
             traceScope.close();
+            if (Context.current() != before) {
+                // Something made a context current inside this request and never closed its scope (Payara Micro's
+                // JAX-RS listener after an asynchronous resume: see ServerRequests.startingContext), so OpenTelemetry
+                // ignored the close above. The thread gets back what it had all the same; the new scope is
+                // deliberately left open, it is the thread's state from now on. Sentry's OpenTelemetry storage cleans
+                // up the same way (getsentry/sentry-java#3517); OpenTelemetry's own instrumentations close the scope
+                // on the thread that opened it however the span ends (opentelemetry-java-instrumentation#19925).
+                before.makeCurrent();
+            }
         }
     }
 

@@ -19,10 +19,12 @@ import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.MappingMatch;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,8 +41,10 @@ import java.util.function.Supplier;
  * <p>{@code begin}, in this order: the request id (the caller's {@code X-Request-ID} when well formed, see
  * {@link RequestIds}, else a new one) on the request attribute {@link Observe#REQUEST_ID_ATTRIBUTE} for the
  * application and on the response at once (an exception no mapper handles skips every later chance to set it);
+ * the OpenTelemetry context started from the root, never from what the thread holds (see {@link #startingContext});
  * where no runtime instrumentation starts the request's SERVER span, the library's own, continuing the caller's
- * {@code traceparent}; the id in the OpenTelemetry context (for {@link RequestIdPropagator}) made current; the log
+ * {@code traceparent}, else a {@link RequestSpan} standing for the runtime's; the id in the OpenTelemetry context
+ * (for {@link RequestIdPropagator}) made current; the log
  * context ({@code request_id}, {@code method}, {@code path}, {@code user_id} when authenticated) bound. Never throws
  * for telemetry's sake: a span that cannot be started leaves the request served without one.
  *
@@ -77,6 +81,8 @@ final class ServerRequests {
 
     private final Map<Method, String> routes = new ConcurrentHashMap<>();
 
+    private final Map<Chain, RouteTemplates.SubResourceRoutes> subResourceRoutes = new ConcurrentHashMap<>();
+
     /** The application's OpenTelemetry, as the library's CDI extension decided it. */
     ServerRequests() {
         this(() -> DeployedApplication.current().openTelemetry(), DeployedApplication.runtimeProvided());
@@ -109,7 +115,8 @@ final class ServerRequests {
         String requestId = RequestIds.acceptOrGenerate(request.getHeader(Observe.REQUEST_ID_HEADER));
         request.setAttribute(Observe.REQUEST_ID_ATTRIBUTE, requestId);
         response.setHeader(Observe.REQUEST_ID_HEADER, requestId);
-        Context context = Context.current();
+        Context before = Context.current();
+        Context context = startingContext(before, mayStartSpan);
         Span ownSpan = null;
         try {
             if (mayStartSpan && needsOwnSpan(request, context)) {
@@ -118,11 +125,14 @@ final class ServerRequests {
             }
         } catch (RuntimeException e) {
             // Telemetry must never fail a request: served without a span of the library's.
-            context = Context.current();
             ownSpan = null;
         }
         ServerRequest exchange = new ServerRequest(this, request, requestId, ownSpan);
-        exchange.bind(context.with(RequestIdPropagator.REQUEST_ID, requestId).makeCurrent(),
+        if (!Span.fromContext(context).getSpanContext().isValid()) {
+            // The runtime starts the SERVER span later, inside this filter: the request's context stands for it.
+            context = context.with(exchange.requestSpan());
+        }
+        exchange.bind(before, context.with(RequestIdPropagator.REQUEST_ID, requestId).makeCurrent(),
                 LogContext.scope(RequestContextFields.REQUEST_ID, requestId, RequestContextFields.METHOD,
                         request.getMethod(), RequestContextFields.PATH, request.getRequestURI()));
         Principal user = request.getUserPrincipal();
@@ -133,11 +143,26 @@ final class ServerRequests {
     }
 
     /**
-     * Whether this request needs a SERVER span from the library: none is current yet, and no runtime
-     * instrumentation will start one later (the runtime's JAX-RS instrumentation does, for the JAX-RS servlet).
+     * The context a request starts from. From the servlet filter, the first filter of the application's chain:
+     * the root context, whatever the thread holds. Nothing of this request can be current yet (Payara's and
+     * Liberty's SERVER spans start inside this filter, the caller's {@code traceparent} is extracted from the
+     * headers), and what a pooled thread holds was left by an earlier request: Payara Micro's JAX-RS listener leaves
+     * its ended span current when an asynchronous response is resumed before the resource method returns (it
+     * closes its scope only while the span is recording), and an application may leave a scope open. Trusting it
+     * gave later requests that span's trace and no span of their own. From the JAX-RS filter (the servlet filter
+     * did not run), the current context: Liberty's span is already current there.
      */
-    boolean needsOwnSpan(HttpServletRequest request, Context current) {
-        if (Span.fromContext(current).getSpanContext().isValid()) {
+    private static Context startingContext(Context current, boolean fromServletFilter) {
+        return fromServletFilter ? Context.root() : current;
+    }
+
+    /**
+     * Whether this request needs a SERVER span from the library: none is current in the context it starts from, and
+     * no runtime instrumentation will start one later (the runtime's JAX-RS instrumentation does, for the JAX-RS
+     * servlet).
+     */
+    boolean needsOwnSpan(HttpServletRequest request, Context starting) {
+        if (Span.fromContext(starting).getSpanContext().isValid()) {
             return false;
         }
         if (!runtimeProvided) {
@@ -235,9 +260,47 @@ final class ServerRequests {
         return pattern == null || pattern.isEmpty() ? null : request.getContextPath() + pattern;
     }
 
-    /** The route template of a JAX-RS resource method (see {@link RouteTemplates}), worked out once per method. */
-    String route(HttpServletRequest request, Class<?> resourceClass, Method resourceMethod) {
-        return routes.computeIfAbsent(resourceMethod, matched -> RouteTemplates.route(request.getContextPath(),
-                request.getServletPath(), resourceClass, matched));
+    /**
+     * The route template of a JAX-RS resource method (see {@link RouteTemplates}): for a method of a root resource,
+     * worked out once per method; reached through sub-resource locators ({@code uriInfo} has matched more than one
+     * resource), worked out once per chain of matched classes and picked per request by the path, since one method
+     * may be reached through several locators.
+     */
+    String route(HttpServletRequest request, Class<?> resourceClass, Method resourceMethod, UriInfo uriInfo) {
+        List<Object> matched = uriInfo == null ? null : uriInfo.getMatchedResources();
+        int size = matched == null ? 0 : matched.size();
+        // JAX-RS lists the matched resources with the current one first. Jersey has pushed the resource of the
+        // method already when request filters run; RESTEasy pushes it only when it invokes the method (a locator's
+        // resource when it invokes the locator), so the resource class is added when it is not there yet.
+        boolean currentIsListed = size > 0 && sameResource(classOf(matched.get(0)), resourceClass);
+        int chainLength = currentIsListed || resourceClass == null ? size : size + 1;
+        if (chainLength <= 1) {
+            return routes.computeIfAbsent(resourceMethod, method -> RouteTemplates.route(request.getContextPath(),
+                    request.getServletPath(), resourceClass, method));
+        }
+        Class<?>[] classes = new Class<?>[chainLength];
+        for (int i = 0; i < size; i++) {
+            classes[i] = classOf(matched.get(size - 1 - i));
+        }
+        if (!currentIsListed) {
+            classes[chainLength - 1] = resourceClass;
+        }
+        Chain chain = new Chain(resourceMethod, List.of(classes));
+        return subResourceRoutes.computeIfAbsent(chain, key -> RouteTemplates.subResourceRoutes(
+                request.getContextPath(), request.getServletPath(), key.classes(), key.method()))
+                .pick(uriInfo.getPath(false));
+    }
+
+    private static Class<?> classOf(Object resource) {
+        return resource instanceof Class<?> type ? type : resource.getClass();
+    }
+
+    /** Whether two classes are the same resource, one perhaps a CDI proxy (a subclass) of the other. */
+    private static boolean sameResource(Class<?> matched, Class<?> resourceClass) {
+        return resourceClass == null || resourceClass.isAssignableFrom(matched) || matched.isAssignableFrom(resourceClass);
+    }
+
+    /** A resource method and the classes of the resources matched on the way to it, root first. */
+    private record Chain(Method method, List<Class<?>> classes) {
     }
 }

@@ -61,19 +61,91 @@ class AdaptersTest {
     @Test
     void theServerSpanFilterNamesTheRuntimesSpanAndMarksA5xx() throws Exception {
         Span runtime = otel.getOpenTelemetry().getTracer("runtime").spanBuilder("GET /shopapiorders{id}").startSpan();
+        request.servletClasses.put("api", "org.glassfish.jersey.servlet.ServletContainer");
+        ServerRequest exchange = new ServerRequests(otel::getOpenTelemetry, true)
+                .begin(request.servlet(), response.servlet());
         try (Scope ignored = runtime.makeCurrent()) {
-            ServerRequest exchange = requests.begin(request.servlet(), response.servlet());
+            // The runtime's span is current inside the library's servlet filter, as Payara's Jersey makes it.
             ServerSpanFilter filter = serverSpanFilter();
             filter.filter(WebFakes.containerRequest("GET", new HashMap<>()));
             filter.filter(WebFakes.containerRequest("GET", new HashMap<>()),
                     WebFakes.containerResponse(503, WebFakes.headers()));
             runtime.end();
-            exchange.end(response.servlet(), null);
         }
+        exchange.end(response.servlet(), null);
         SpanData span = otel.getSpans().get(0);
         assertEquals("GET /shop/api/orders/{id}", span.getName());
         assertEquals("/shop/api/orders/{id}", span.getAttributes().get(SemanticAttributes.HTTP_ROUTE));
         assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
+    }
+
+    @Path("route")
+    public static class Route {
+        @Path("locator/{id}")
+        public Items locator() {
+            return new Items();
+        }
+
+        @Path("other/{name}")
+        public Items other() {
+            return new Items();
+        }
+    }
+
+    public static class Items {
+        @GET
+        @Path("items/{itemId}")
+        public String item() {
+            return "item";
+        }
+    }
+
+    /**
+     * Issue 11 §9: one sub-resource method through two locators, named after the locator each request took, as
+     * Jersey lists the matched resources (the method's own already pushed) and as RESTEasy does (not yet).
+     */
+    @Test
+    void aSubResourceMethodIsNamedAfterTheLocatorEachRequestTook() throws Exception {
+        List<String> names = new java.util.ArrayList<>();
+        List<List<Object>> jerseyAndResteasy = List.of(List.of(new Items(), new Route()), List.of(new Route()));
+        for (List<Object> matched : jerseyAndResteasy) {
+            for (String path : List.of("route/locator/42/items/7", "route/other/x/items/7")) {
+                Span runtime = otel.getOpenTelemetry().getTracer("runtime").spanBuilder("GET").startSpan();
+                request.servletClasses.put("api", "org.glassfish.jersey.servlet.ServletContainer");
+                ServerRequest exchange = new ServerRequests(otel::getOpenTelemetry, true)
+                        .begin(request.servlet(), response.servlet());
+                try (Scope ignored = runtime.makeCurrent()) {
+                    ServerSpanFilter filter = serverSpanFilter();
+                    filter.resource = WebFakes.resource(Items.class, Items.class.getMethod("item"));
+                    filter.filter(containerRequest(uriInfo(matched, path)));
+                    runtime.end();
+                }
+                exchange.end(response.servlet(), null);
+            }
+        }
+        otel.getSpans().forEach(span -> names.add(span.getName()));
+        String locator = "GET /shop/api/route/locator/{id}/items/{itemId}";
+        String other = "GET /shop/api/route/other/{name}/items/{itemId}";
+        assertEquals(List.of(locator, other, locator, other), names);
+        assertEquals("/shop/api/route/other/{name}/items/{itemId}",
+                otel.getSpans().get(3).getAttributes().get(SemanticAttributes.HTTP_ROUTE));
+    }
+
+    private static jakarta.ws.rs.container.ContainerRequestContext containerRequest(
+            jakarta.ws.rs.core.UriInfo uriInfo) {
+        return WebFakes.fake(jakarta.ws.rs.container.ContainerRequestContext.class, (name, args) -> switch (name) {
+            case "getMethod" -> "GET";
+            case "getUriInfo" -> uriInfo;
+            default -> throw new UnsupportedOperationException(name);
+        });
+    }
+
+    private static jakarta.ws.rs.core.UriInfo uriInfo(List<Object> matched, String path) {
+        return WebFakes.fake(jakarta.ws.rs.core.UriInfo.class, (name, args) -> switch (name) {
+            case "getMatchedResources" -> matched;
+            case "getPath" -> path;
+            default -> throw new UnsupportedOperationException(name);
+        });
     }
 
     @Test

@@ -182,15 +182,12 @@ class ServerRequestTest {
         Span runtime = otel.getOpenTelemetry().getTracer("runtime").spanBuilder("GET /shopapiorders{id}")
                 .setSpanKind(SpanKind.SERVER).startSpan();
         request.header(Observe.REQUEST_ID_HEADER, "runtime-1");
-        try (Scope ignored = runtime.makeCurrent()) {
-            serve(() -> {
-                ServerRequest exchange = ServerRequest.of(servletRequest());
-                exchange.routeMatched("GET", Orders.class, Orders.class.getMethod("order"));
-                exchange.failed(new IllegalStateException("mapped to 500"));
-                exchange.responded(500);
-                runtime.end(); // the runtime ends its span before the servlet filter's finally
-            });
-        }
+        serveWithRuntimeSpan(runtime, () -> {
+            ServerRequest exchange = ServerRequest.of(servletRequest());
+            exchange.routeMatched("GET", Orders.class, Orders.class.getMethod("order"), null);
+            exchange.failed(new IllegalStateException("mapped to 500"));
+            exchange.responded(500);
+        });
 
         SpanData span = onlySpan();
         assertEquals("GET /shop/api/orders/{id}", span.getName());
@@ -204,33 +201,25 @@ class ServerRequestTest {
     @Test
     void aClientErrorLeavesTheRuntimesSpanUnset() throws Exception {
         Span runtime = otel.getOpenTelemetry().getTracer("runtime").spanBuilder("GET").startSpan();
-        try (Scope ignored = runtime.makeCurrent()) {
-            serve(() -> {
-                ServerRequest exchange = ServerRequest.of(servletRequest());
-                exchange.routeMatched("GET", Orders.class, Orders.class.getMethod("order"));
-                exchange.responded(404);
-                runtime.end();
-            });
-        }
+        serveWithRuntimeSpan(runtime, () -> {
+            ServerRequest exchange = ServerRequest.of(servletRequest());
+            exchange.routeMatched("GET", Orders.class, Orders.class.getMethod("order"), null);
+            exchange.responded(404);
+        });
         assertEquals(StatusCode.UNSET, onlySpan().getStatus().getStatusCode());
     }
 
     @Test
     void aRequestNoResourceMatchedStillMarksTheRuntimesSpanBy5xx() throws Exception {
         Span runtime = otel.getOpenTelemetry().getTracer("runtime").spanBuilder("GET").startSpan();
-        try (Scope ignored = runtime.makeCurrent()) {
-            serve(() -> {
-                ServerRequest.of(servletRequest()).responded(503);
-                runtime.end();
-            });
-        }
+        serveWithRuntimeSpan(runtime, () -> ServerRequest.of(servletRequest()).responded(503));
         assertEquals(StatusCode.ERROR, onlySpan().getStatus().getStatusCode());
     }
 
     @Test
     void theLibrarysOwnSpanIsRenamedAfterTheRouteToo() throws Exception {
         serve(() -> ServerRequest.of(servletRequest()).routeMatched("GET", Orders.class,
-                Orders.class.getMethod("order")));
+                Orders.class.getMethod("order"), null));
         assertEquals("GET /shop/api/orders/{id}", onlySpan().getName());
     }
 
@@ -277,6 +266,84 @@ class ServerRequestTest {
         assertEquals(List.of(), otel.getSpans());
     }
 
+    /** Issue 11 §3: what an earlier request left current on a pooled thread is not this request's start. */
+    @Test
+    void aSpanLeftCurrentOnTheThreadIsNotTheRequestsOwn() throws Exception {
+        Span leaked = otel.getOpenTelemetry().getTracer("runtime").spanBuilder("earlier request").startSpan();
+        leaked.end();
+        try (Scope ignored = leaked.makeCurrent()) {
+            serve(() -> seen.put("span", Span.current().getSpanContext()));
+            assertSame(leaked, Span.current(), "the thread gets back what it had");
+        }
+        SpanData own = otel.getSpans().stream().filter(span -> span.getKind() == SpanKind.SERVER).findFirst()
+                .orElseThrow(() -> new AssertionError("no SERVER span of the request's own: " + otel.getSpans()));
+        assertNotEquals(leaked.getSpanContext().getTraceId(), own.getTraceId(), "a trace of its own");
+        assertEquals(own.getSpanContext(), seen.get("span"), "current during the request");
+    }
+
+    /** The caller's traceparent is still continued from the clean start. */
+    @Test
+    void aSpanLeftCurrentDoesNotHideTheCallersTraceparent() throws Exception {
+        Span leaked = otel.getOpenTelemetry().getTracer("runtime").spanBuilder("earlier request").startSpan();
+        leaked.end();
+        request.header("traceparent", TRACEPARENT);
+        try (Scope ignored = leaked.makeCurrent()) {
+            serve(() -> { });
+        }
+        SpanData own = otel.getSpans().stream().filter(span -> span.getKind() == SpanKind.SERVER).findFirst()
+                .orElseThrow();
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", own.getTraceId());
+        assertEquals("00f067aa0ba902b7", own.getParentSpanId());
+    }
+
+    /**
+     * Issue 11 §3: a scope opened inside the request and never closed (Payara's JAX-RS listener after an
+     * asynchronous resume) is not left on the thread: {@link #nothingLeftOnTheThread} checks the root is back.
+     */
+    @Test
+    void aScopeLeftOpenInsideTheRequestIsNotLeftOnTheThread() throws Exception {
+        Span runtime = otel.getOpenTelemetry().getTracer("runtime").spanBuilder("GET").startSpan();
+        request.servletClasses.put("api", "org.glassfish.jersey.servlet.ServletContainer");
+        serve(new ServerRequests(otel::getOpenTelemetry, true), () -> {
+            runtime.makeCurrent(); // never closed, as Payara's listener leaves it
+            runtime.end();
+        });
+    }
+
+    /**
+     * Issue 11 §4: after the runtime restores the context it found (Payara does so when the resource method
+     * returns, before exception mappers run), the request's context still names the runtime's span, so that the
+     * mapper's lines carry its ids; a span started inside is still the child's.
+     */
+    @Test
+    void afterTheRuntimeClosesItsScopeTheRequestsContextStillNamesItsSpan() throws Exception {
+        Span runtime = otel.getOpenTelemetry().getTracer("runtime").spanBuilder("GET").setSpanKind(SpanKind.SERVER)
+                .startSpan();
+        serveWithRuntimeSpanUntilTheMethodReturns(runtime, () -> {
+            seen.put("mapper", Span.current().getSpanContext());
+            Span child = otel.getOpenTelemetry().getTracer("app").spanBuilder("mapper work").startSpan();
+            try (Scope ignored = child.makeCurrent()) {
+                seen.put("child", Span.current().getSpanContext());
+            } finally {
+                child.end();
+            }
+        });
+        assertEquals(runtime.getSpanContext(), seen.get("mapper"), "the mapper's line carries the runtime's span");
+        SpanData child = otel.getSpans().stream().filter(span -> span.getName().equals("mapper work")).findFirst()
+                .orElseThrow();
+        assertEquals(child.getSpanContext(), seen.get("child"), "a line inside a child span carries the child's");
+        assertEquals(runtime.getSpanContext().getSpanId(), child.getParentSpanId(), "a child of the SERVER span");
+    }
+
+    /** Before a route is matched, the request's context names no span: the runtime's span starts as a root. */
+    @Test
+    void beforeTheRuntimesSpanIsKnownTheRequestsContextNamesNone() throws Exception {
+        request.servletClasses.put("api", "org.glassfish.jersey.servlet.ServletContainer");
+        serve(new ServerRequests(otel::getOpenTelemetry, true),
+                () -> seen.put("span", Span.current().getSpanContext()));
+        assertFalse(((io.opentelemetry.api.trace.SpanContext) seen.get("span")).isValid());
+    }
+
     @Test
     void theApplicationsExceptionIsFoundInsideTheContainersWrappers() {
         IllegalStateException application = new IllegalStateException("out of stock");
@@ -301,6 +368,40 @@ class ServerRequestTest {
     @FunctionalInterface
     interface Application {
         void serve() throws Exception;
+    }
+
+    /**
+     * A JAX-RS request on a runtime with MicroProfile Telemetry: the runtime's span is current inside the library's
+     * filter, around {@code application}, and ended before the filter's {@code finally}, as Payara's Jersey does.
+     */
+    private void serveWithRuntimeSpan(Span runtime, Application application) throws IOException, ServletException {
+        request.servletClasses.put("api", "org.glassfish.jersey.servlet.ServletContainer");
+        serve(new ServerRequests(otel::getOpenTelemetry, true), () -> {
+            try (Scope ignored = runtime.makeCurrent()) {
+                application.serve();
+            } finally {
+                runtime.end();
+            }
+        });
+    }
+
+    /**
+     * As Payara's Jersey does it: the runtime's span current from matching until the resource method returns, then
+     * {@code afterwards} (exception mapping, response filters) in the context the runtime restored.
+     */
+    private void serveWithRuntimeSpanUntilTheMethodReturns(Span runtime, Application afterwards)
+            throws IOException, ServletException {
+        request.servletClasses.put("api", "org.glassfish.jersey.servlet.ServletContainer");
+        serve(new ServerRequests(otel::getOpenTelemetry, true), () -> {
+            try (Scope ignored = runtime.makeCurrent()) {
+                ServerRequest.of(servletRequest()).routeMatched("GET", Orders.class, Orders.class.getMethod("order"), null);
+            }
+            try {
+                afterwards.serve();
+            } finally {
+                runtime.end();
+            }
+        });
     }
 
     private void serve(Application application) throws IOException, ServletException {
