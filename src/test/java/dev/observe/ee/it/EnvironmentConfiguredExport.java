@@ -19,17 +19,20 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The demo's WAR as built, configured for production the guide's way: from the environment only, as an operator
  * would. {@code OTEL_EXPORTER_OTLP_ENDPOINT} alone (no {@code OTEL_TRACES_EXPORTER}) turns export on, over gRPC
  * ({@code OTEL_EXPORTER_OTLP_PROTOCOL}) with a bearer token ({@code OTEL_EXPORTER_OTLP_HEADERS}) and the service
- * named by {@code OTEL_SERVICE_NAME}; {@code OBSERVE_SAMPLING_RATIO=0} overrides the demo's own production ratio
- * (0.1, in its {@code microprofile-config.properties}) like any MicroProfile Config key: no successful order is
- * exported, the failing order's whole trace is. The SDK's metrics and the application's log records are exported to
- * the same endpoint. Each server runs in a process of the test's own, since only a
- * process has an environment.
+ * named by {@code OTEL_SERVICE_NAME}. The environment overrides the demo's own {@code %prod.} keys (in its
+ * {@code microprofile-config.properties}) by MicroProfile Config's rule, a plain key of a higher source winning over
+ * a profiled key of a lower one: {@code OBSERVE_SAMPLING_RATIO=0} over {@code %prod.observe.sampling.ratio=0.1} (no
+ * successful order is exported, the failing order's whole trace is), and the profiled form
+ * {@code _PROD_OBSERVE_LOG_STATIC_FIELDS} over {@code %prod.observe.log.static-fields}. The SDK's metrics and the
+ * application's log records are exported to the same endpoint. Each server runs in a process of the test's own,
+ * since only a process has an environment.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class EnvironmentConfiguredExport {
 
     static final String SERVICE = "orders-from-environment";
     static final String TOKEN = "Bearer env-token-7";
+    static final String ENVIRONMENT = "production-from-environment";
 
     private static OtlpReceiver receiver;
     private static StandaloneServer server;
@@ -43,7 +46,8 @@ abstract class EnvironmentConfiguredExport {
                 "OTEL_EXPORTER_OTLP_HEADERS", "Authorization=" + TOKEN,
                 "OTEL_BSP_SCHEDULE_DELAY", "100",
                 "OTEL_METRIC_EXPORT_INTERVAL", "1000",
-                "OBSERVE_SAMPLING_RATIO", "0");
+                "OBSERVE_SAMPLING_RATIO", "0",
+                "_PROD_OBSERVE_LOG_STATIC_FIELDS", "environment=" + ENVIRONMENT);
     }
 
     static void start(StandaloneServer.Starter starter) throws Exception {
@@ -72,11 +76,19 @@ abstract class EnvironmentConfiguredExport {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
+    /**
+     * A trace id that the demo's own production ratio (0.1) keeps and ratio 0 drops: its lower 64 bits, from which
+     * the tail sampler decides as OpenTelemetry's trace-id-ratio sampler does, are far below 0.1 of the range.
+     */
+    private static String traceIdKeptAtATenth(int n) {
+        return newTraceId().substring(0, 16) + String.format("%016x", n + 1);
+    }
+
     @Test
     void theFailingOrdersWholeTraceArrivesOverGrpcAndNoSuccessfulOneDoes() throws Exception {
         List<String> successful = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            String traceId = newTraceId();
+            String traceId = traceIdKeptAtATenth(i);
             successful.add(traceId);
             assertEquals(201, Http.postJson(server.base(), "api/orders",
                     "{\"items\":[{\"sku\":\"A1\",\"quantity\":1,\"price\":5}]}", "traceparent", traceparent(traceId))
@@ -102,7 +114,8 @@ abstract class EnvironmentConfiguredExport {
             assertEquals("grpc", span.transport(), span.toString());
         }
         for (String traceId : successful) {
-            assertEquals(List.of(), receiver.trace(traceId), "ratio 0: a successful order is not exported");
+            assertEquals(List.of(), receiver.trace(traceId), "OBSERVE_SAMPLING_RATIO=0 wins over the file's "
+                    + "%prod.observe.sampling.ratio=0.1: a successful order is not exported");
         }
     }
 
@@ -137,6 +150,8 @@ abstract class EnvironmentConfiguredExport {
         assertEquals("POST", placing.attributes().get("method"), placing.toString());
         assertEquals("0", placing.attributes().get("item_count"), placing.toString());
         assertEquals(traceId, placing.traceId(), "the record carries the request's trace");
+        assertEquals(ENVIRONMENT, placing.attributes().get("environment"),
+                "_PROD_OBSERVE_LOG_STATIC_FIELDS over the file's %prod.observe.log.static-fields: " + placing);
         assertEquals("dev.observe.demo.InvalidOrderException", failed.attributes().get("exception.type"));
         assertEquals(traceId, failed.traceId());
         for (OtlpReceiver.ReceivedLog log : logs) {

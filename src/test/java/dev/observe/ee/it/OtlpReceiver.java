@@ -56,10 +56,13 @@ import java.util.zip.GZIPInputStream;
  */
 final class OtlpReceiver implements AutoCloseable {
 
-    /** A received span, flattened for assertions; {@code transport} is "http" or "grpc". */
+    /**
+     * A received span, flattened for assertions; {@code transport} is "http" or "grpc"; {@code exceptionMessages}
+     * in the order of {@code exceptionTypes} (null where an event has no message).
+     */
     record ReceivedSpan(String serviceName, String traceId, String spanId, String parentSpanId, String name,
             String kind, String status, List<String> exceptionTypes, Map<String, String> attributes,
-            String authorization, String transport) {
+            String authorization, String transport, List<String> exceptionMessages) {
     }
 
     /** A received metric (name only: the tests ask which instruments arrived, from which service). */
@@ -223,13 +226,16 @@ final class OtlpReceiver implements AutoCloseable {
     private static ReceivedSpan flatten(String service, Span span, String authorization, String transport) {
         HexFormat hex = HexFormat.of();
         List<String> exceptions = new ArrayList<>();
-        span.getEventsList().stream().filter(event -> event.getName().equals("exception"))
-                .forEach(event -> exceptions.add(attributes(event.getAttributesList()).get("exception.type")));
+        List<String> messages = new ArrayList<>();
+        span.getEventsList().stream().filter(event -> event.getName().equals("exception")).forEach(event -> {
+            exceptions.add(attributes(event.getAttributesList()).get("exception.type"));
+            messages.add(attributes(event.getAttributesList()).get("exception.message"));
+        });
         return new ReceivedSpan(service, hex.formatHex(span.getTraceId().toByteArray()),
                 hex.formatHex(span.getSpanId().toByteArray()), hex.formatHex(span.getParentSpanId().toByteArray()),
                 span.getName(), span.getKind().name().replace("SPAN_KIND_", ""),
                 span.getStatus().getCode().name().replace("STATUS_CODE_", ""), exceptions,
-                attributes(span.getAttributesList()), authorization, transport);
+                attributes(span.getAttributesList()), authorization, transport, messages);
     }
 
     private static String service(Resource resource) {

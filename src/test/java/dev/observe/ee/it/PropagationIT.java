@@ -84,6 +84,24 @@ class PropagationIT {
         }
     }
 
+    /**
+     * An {@code X-Request-ID} the application sets on the call itself is what the called service gets, alone; the
+     * trace goes along as usual.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"client", "rest-client"})
+    void anIdTheApplicationSetsOnTheCallWins(String via) throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String ownId = "chosen-by-the-application-" + UUID.randomUUID();
+
+        JsonObject received = Http.json(Http.get(base, "hop/first-own-id?via=" + via + "&id=" + ownId,
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01", "X-Request-ID", "hop-" + UUID.randomUUID()))
+                .getJsonObject("second");
+
+        assertEquals(ownId, received.getString("requestId"), "the application's own id, and only it");
+        assertEquals(traceId, received.getString("traceparent").split("-")[1], String.valueOf(received));
+    }
+
     private List<JsonObject> spans(String traceId, int expected) throws Exception {
         return Spans.awaitTrace(base, "collected-spans", traceId, expected);
     }

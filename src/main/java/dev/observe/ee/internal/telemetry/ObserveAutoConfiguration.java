@@ -11,6 +11,7 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 
 /**
@@ -19,7 +20,8 @@ import io.opentelemetry.sdk.resources.Resource;
  * OTLP export of a signal whose endpoint is configured ({@link EndpointImpliesExport}); the configured
  * propagators, plus {@link RequestIdPropagator}; the configured sampler, behind {@link ExcludedPathsSampler}; the
  * configured span exporter, behind the error-keeping tail sampler ({@link ErrorKeepingExporter}) when
- * {@code observe.sampling.ratio} is below 1.
+ * {@code observe.sampling.ratio} is below 1, and first of all behind {@link ReadOnceEventsExporter}, so that no
+ * exception event can fail either.
  */
 public final class ObserveAutoConfiguration implements AutoConfigurationCustomizerProvider {
 
@@ -42,10 +44,14 @@ public final class ObserveAutoConfiguration implements AutoConfigurationCustomiz
         customizer.addSamplerCustomizer((configured, config) -> new ExcludedPathsSampler(configured, application));
         customizer.addResourceCustomizer((resource, config) ->
                 withApplicationAttributes(resource, application.configuration().resource()));
-        customizer.addSpanExporterCustomizer((configured, config) -> {
-            SamplingSettings sampling = application.configuration().sampling();
-            return sampling.samples() ? new ErrorKeepingExporter(configured, sampling) : configured;
-        });
+        customizer.addSpanExporterCustomizer((configured, config) ->
+                exporter(configured, application.configuration().sampling()));
+    }
+
+    /** The exporter the SDK gets: events read once, then the tail sampler where it samples, then the configured. */
+    static SpanExporter exporter(SpanExporter configured, SamplingSettings sampling) {
+        SpanExporter sampled = sampling.samples() ? new ErrorKeepingExporter(configured, sampling) : configured;
+        return new ReadOnceEventsExporter(sampled);
     }
 
     /**

@@ -9,8 +9,11 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 
+import jakarta.ws.rs.client.ClientRequestContext;
+
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Carries the request id to the services a request calls, as {@code X-Request-ID}, next to {@code traceparent}:
@@ -20,6 +23,11 @@ import java.util.List;
  *
  * <p>The id travels in the OpenTelemetry {@link Context} under {@link #REQUEST_ID} (the request filter puts it
  * there); extracting is left to the receiving side's request filter, which validates it.
+ *
+ * <p>An {@code X-Request-ID} the application sets on the call itself wins: it chose what the called service should
+ * see. Propagators cannot read a carrier in general, but every Jakarta REST client call reaches this class with its
+ * {@link ClientRequestContext} as the carrier (Payara Micro's and Open Liberty's client instrumentation, and
+ * observe-ee's own {@code ClientSpanFilter}), whose headers tell.
  */
 public final class RequestIdPropagator implements TextMapPropagator {
 
@@ -39,7 +47,8 @@ public final class RequestIdPropagator implements TextMapPropagator {
 
     @Override
     public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
-        if (context == null || setter == null) {
+        if (context == null || setter == null
+                || carrier instanceof ClientRequestContext request && hasOwnId(request)) {
             return;
         }
         String requestId = context.get(REQUEST_ID);
@@ -52,6 +61,24 @@ public final class RequestIdPropagator implements TextMapPropagator {
         }
         if (requestId != null) {
             setter.set(carrier, Observe.REQUEST_ID_HEADER, requestId);
+        }
+    }
+
+    /** Whether the application put a non-blank {@code X-Request-ID} on the call (header names ignore case). */
+    private static boolean hasOwnId(ClientRequestContext request) {
+        try {
+            for (Map.Entry<String, List<Object>> header : request.getHeaders().entrySet()) {
+                if (Observe.REQUEST_ID_HEADER.equalsIgnoreCase(header.getKey()) && header.getValue() != null) {
+                    for (Object value : header.getValue()) {
+                        if (value != null && !value.toString().isBlank()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        } catch (RuntimeException unreadable) {
+            return false;  // the id goes out as before
         }
     }
 

@@ -2,6 +2,7 @@ package dev.observe.ee.internal.tracing;
 
 import dev.observe.ee.internal.semconv.SemanticAttributes;
 import dev.observe.ee.internal.telemetry.DeployedApplication;
+import dev.observe.ee.internal.telemetry.ExceptionEvents;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -63,8 +64,9 @@ final class SpanCalls {
         span.end();
     }
 
+    /** The event is made now, not by the SDK when the span is exported: see {@link ExceptionEvents}. */
     static void recordError(Span span, Throwable error) {
-        span.recordException(error);
+        ExceptionEvents.record(span, error);
         span.setStatus(StatusCode.ERROR);
     }
 

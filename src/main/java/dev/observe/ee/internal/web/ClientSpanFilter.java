@@ -20,7 +20,6 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
-import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.net.URI;
 
@@ -28,9 +27,9 @@ import java.net.URI;
  * The guide's {@code inject(headers)} for Jakarta REST client calls on a runtime without MicroProfile Telemetry:
  * one CLIENT span per call ({@code METHOD}, with the HTTP semantic conventions' attributes; 4xx and 5xx are
  * errors of a client span), whose context goes out in {@code traceparent}/{@code tracestate}, with
- * {@code baggage} and the request's {@code X-Request-ID}, through the application's propagators. Where the runtime
- * instruments the client itself this filter does nothing: the runtime's span and propagators (observe-ee's
- * request id propagator among them) already do all of it.
+ * {@code baggage} and the request's {@code X-Request-ID} (unless the application set its own), through the
+ * application's propagators. Where the runtime instruments the client itself this filter does nothing: the
+ * runtime's span and propagators (observe-ee's request id propagator among them) already do all of it.
  *
  * <p>Listed in {@code META-INF/services/jakarta.ws.rs.ext.Providers}, which the runtimes' clients read. A call that
  * fails before any response (connection refused) runs no response filter: its span is dropped, not exported.
@@ -41,9 +40,12 @@ public final class ClientSpanFilter implements ClientRequestFilter, ClientRespon
 
     private static final String SPAN_PROPERTY = ClientSpanFilter.class.getName() + ".span";
 
-
-    private static final TextMapSetter<MultivaluedMap<String, Object>> HEADERS =
-            (headers, key, value) -> headers.putSingle(key, value);
+    /**
+     * The request itself is the carrier, as with the runtimes' client instrumentation, so that the request id
+     * propagator sees an {@code X-Request-ID} the application set on the call and leaves it.
+     */
+    private static final TextMapSetter<ClientRequestContext> HEADERS =
+            (request, key, value) -> request.getHeaders().putSingle(key, value);
 
     @Override
     public void filter(ClientRequestContext request) {
@@ -66,8 +68,7 @@ public final class ClientSpanFilter implements ClientRequestFilter, ClientRespon
             }
             Span span = builder.startSpan();
             request.setProperty(SPAN_PROPERTY, span);
-            otel.getPropagators().getTextMapPropagator().inject(Context.current().with(span), request.getHeaders(),
-                    HEADERS);
+            otel.getPropagators().getTextMapPropagator().inject(Context.current().with(span), request, HEADERS);
         } catch (RuntimeException e) {
             // Never into the application's call: without its span, the call still goes out.
         }

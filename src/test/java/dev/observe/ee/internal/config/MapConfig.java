@@ -3,12 +3,11 @@ package dev.observe.ee.internal.config;
 import dev.observe.ee.internal.config.microprofile.MicroProfileConfigValues;
 import dev.observe.ee.internal.config.microprofile.OpenTelemetryDefaults;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -18,7 +17,11 @@ import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 
-/** A MicroProfile Config over a map, with the spec's comma splitting for lists: enough for parsing tests. */
+/**
+ * The application's own {@code microprofile-config.properties} as a MicroProfile Config ({@link LayeredConfig}: one
+ * file source, profiles resolved as the runtimes do), plus observe-ee's defaults source where a test asks for it:
+ * enough for parsing tests.
+ */
 public final class MapConfig implements Config {
 
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -32,7 +35,7 @@ public final class MapConfig implements Config {
         return config;
     }
 
-    /** Marks {@code keys} as set by observe-ee's own defaults ({@link OpenTelemetryDefaults}), as their source. */
+    /** Moves {@code keys} to observe-ee's own defaults source ({@link OpenTelemetryDefaults}, ordinal 10). */
     public MapConfig fromObserveDefaults(String... keys) {
         fromObserveDefaults.addAll(List.of(keys));
         return this;
@@ -51,63 +54,41 @@ public final class MapConfig implements Config {
         return result;
     }
 
+    private LayeredConfig layered() {
+        List<String> file = new ArrayList<>();
+        List<String> defaults = new ArrayList<>();
+        values.forEach((key, value) -> {
+            List<String> target = fromObserveDefaults.contains(key) ? defaults : file;
+            target.add(key);
+            target.add(value);
+        });
+        return new LayeredConfig().file(file.toArray(String[]::new))
+                .source(OpenTelemetryDefaults.NAME, 10, defaults.toArray(String[]::new));
+    }
+
     @Override
     public <T> T getValue(String name, Class<T> type) {
-        return getOptionalValue(name, type).orElseThrow(() -> new NoSuchElementException(name));
+        return layered().getValue(name, type);
     }
 
     @Override
     public ConfigValue getConfigValue(String name) {
-        String value = values.get(name);
-        String source = fromObserveDefaults.contains(name) ? OpenTelemetryDefaults.NAME : "MapConfig";
-        return new ConfigValue() {
-            @Override
-            public String getName() {
-                return name;
-            }
-
-            @Override
-            public String getValue() {
-                return value;
-            }
-
-            @Override
-            public String getRawValue() {
-                return value;
-            }
-
-            @Override
-            public String getSourceName() {
-                return value == null ? null : source;
-            }
-
-            @Override
-            public int getSourceOrdinal() {
-                return 0;
-            }
-        };
+        return layered().getConfigValue(name);
     }
 
     @Override
     public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-        return Optional.ofNullable(values.get(name)).map(type::cast);
-    }
-
-    @Override
-    public <T> Optional<List<T>> getOptionalValues(String name, Class<T> type) {
-        return Optional.ofNullable(values.get(name))
-                .map(value -> Arrays.stream(value.split("(?<!\\\\),")).map(item -> item.replace("\\,", ","))
-                        .map(type::cast).toList());
+        return layered().getOptionalValue(name, type);
     }
 
     @Override
     public Iterable<String> getPropertyNames() {
-        return values.keySet();
+        return layered().getPropertyNames();
     }
 
     @Override
     public Iterable<ConfigSource> getConfigSources() {
-        return List.of();
+        return layered().getConfigSources();
     }
 
     @Override

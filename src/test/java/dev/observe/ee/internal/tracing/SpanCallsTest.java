@@ -3,6 +3,7 @@ package dev.observe.ee.internal.tracing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.observe.ee.Traced;
 import dev.observe.ee.internal.semconv.SemanticAttributes;
@@ -115,6 +116,30 @@ class SpanCallsTest {
         assertFailedWith(IllegalArgumentException.class);
     }
 
+    /** {@code toString()} calls {@code getMessage()}, which calls {@code toString()}: a StackOverflowError. */
+    static final class RecursiveMessage extends RuntimeException {
+        @Override
+        public String getMessage() {
+            return "failed: " + this;
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("interceptors")
+    void anExceptionWhoseMessageFailsIsRecordedWithAPlaceholderThatAnyoneCanReadLater(Interceptor interceptor)
+            throws Exception {
+        assertRecordedAndRethrownUnchanged(interceptor, new RecursiveMessage());
+
+        // What an exporter reads, after the call: nothing of the exception is asked for any more.
+        io.opentelemetry.api.common.Attributes event = onlySpan().getEvents().get(0).getAttributes();
+        assertEquals("[getMessage() threw java.lang.StackOverflowError]",
+                event.get(SemanticAttributes.EXCEPTION_MESSAGE));
+        String stackTrace = event.get(SemanticAttributes.EXCEPTION_STACKTRACE);
+        assertTrue(stackTrace.startsWith(RecursiveMessage.class.getName()
+                + ": [getMessage() threw java.lang.StackOverflowError]\n\tat "), stackTrace);
+        assertTrue(stackTrace.contains("SpanCallsTest"), stackTrace);
+    }
+
     private static InvocationContext invocation(java.util.concurrent.Callable<Object> call) throws Exception {
         Method method = Shop.class.getMethod("placeOrder");
         return TracingFakes.invocation(method, new Object[0], call);
@@ -135,7 +160,7 @@ class SpanCallsTest {
     private static void assertFailedWith(Class<? extends Throwable> type) {
         SpanData span = onlySpan();
         assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
-        assertEquals(List.of(type.getName()), span.getEvents().stream()
+        assertEquals(List.of(type.getCanonicalName()), span.getEvents().stream()
                 .map(event -> event.getAttributes().get(SemanticAttributes.EXCEPTION_TYPE)).toList());
     }
 

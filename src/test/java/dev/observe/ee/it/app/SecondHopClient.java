@@ -2,6 +2,7 @@ package dev.observe.ee.it.app;
 
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -16,4 +17,10 @@ public interface SecondHopClient {
     @Path("hop/second")
     @Produces(MediaType.APPLICATION_JSON)
     JsonObject second();
+
+    /** The same call with an {@code X-Request-ID} of the application's own. */
+    @GET
+    @Path("hop/second")
+    @Produces(MediaType.APPLICATION_JSON)
+    JsonObject second(@HeaderParam("X-Request-ID") String requestId);
 }
