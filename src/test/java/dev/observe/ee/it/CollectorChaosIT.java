@@ -59,8 +59,9 @@ class CollectorChaosIT {
     /** The modes walked, in this order, by the collectors of spans and log records. */
     private static final List<Mode> WALK = List.copyOf(EnumSet.complementOf(EnumSet.of(Mode.PLAIN_TEXT_ANSWER)));
 
-    private static final Pattern RAW_EXCEPTION_TEXT = Pattern.compile(
-            "Exception in thread|^\\s+at [\\w$.]+\\(|^Caused by: |^\\s*\\.\\.\\. \\d+ more");
+    /** A JVM's exception text, also as Open Liberty relays standard error ({@code [err] } before each line). */
+    private static final Pattern RAW_EXCEPTION_TEXT = Pattern.compile("Exception in thread"
+            + "|^(\\[err\\] )?(\\s+at [\\w$.]+\\(|Caused by: |\\s*\\.\\.\\. \\d+ more|[\\w$.]+(Exception|Error)(: |$))");
 
     private static ChaosCollector spans;
     private static ChaosCollector zipkin;
