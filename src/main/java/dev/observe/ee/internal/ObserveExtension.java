@@ -10,6 +10,7 @@ import dev.observe.ee.internal.logging.OpenTelemetryLogHandler;
 import dev.observe.ee.internal.telemetry.ApplicationName;
 import dev.observe.ee.internal.telemetry.ClassVisibility;
 import dev.observe.ee.internal.telemetry.DeployedApplication;
+import dev.observe.ee.internal.telemetry.ExporterThreadFailures;
 import dev.observe.ee.internal.telemetry.LibrarySdk;
 import dev.observe.ee.internal.tracing.TracedSupport;
 import dev.observe.ee.internal.tracing.WithSpanSupport;
@@ -54,6 +55,7 @@ public final class ObserveExtension implements Extension {
 
     private LogInstallation logging;
     private LibrarySdk librarySdk;
+    private ExporterThreadFailures exporterThreadFailures;
 
     void registerTypes(@Observes BeforeBeanDiscovery discovery) {
         // Each package registers its own container types, so that they can stay package-private.
@@ -91,8 +93,12 @@ public final class ObserveExtension implements Extension {
         for (String unknown : configuration.unknownKeys()) {
             LOG.warning(unknown);
         }
-        if (!DeployedApplication.runtimeProvided()) {
-            provideOpenTelemetry(discovery, configuration);
+        if (!DeployedApplication.runtimeProvided() && provideOpenTelemetry(discovery, configuration)) {
+            // The library's SDK exports from now on (a metric reader's first export comes one interval later): the
+            // exporters' complaints must meet the application's logging, with its throttle and JSON lines, from
+            // the first one. Installed at AfterDeploymentValidation, a collector that failed the first exports
+            // was reported in the server's own format, once per exporter (CollectorChaosIT on Liberty).
+            installLogging(configuration);
         }
     }
 
@@ -101,7 +107,7 @@ public final class ObserveExtension implements Extension {
      * that runtime would have provided, backed by the SDK the library builds from the application's
      * {@code otel.*} configuration.
      */
-    private void provideOpenTelemetry(AfterBeanDiscovery discovery, ObserveConfiguration configuration) {
+    private boolean provideOpenTelemetry(AfterBeanDiscovery discovery, ObserveConfiguration configuration) {
         OpenTelemetry openTelemetry;
         try {
             librarySdk = LibrarySdk.start(configuration.openTelemetry(), ObserveExtension.class.getClassLoader(),
@@ -113,11 +119,11 @@ public final class ObserveExtension implements Extension {
                     + "io.opentelemetry:opentelemetry-sdk-extension-autoconfigure (and an exporter) to the WAR, "
                     + "or set otel.sdk.disabled=true; see docs/tracing.md. Missing: " + missing.getMessage(),
                     missing));
-            return;
+            return false;
         } catch (RuntimeException invalid) {
             discovery.addDefinitionError(new DeploymentException("observe-ee: the OpenTelemetry SDK could not be "
                     + "configured from the otel.* keys: " + invalid.getMessage(), invalid));
-            return;
+            return false;
         }
         application().useOpenTelemetry(openTelemetry);
         String scope = applicationName();
@@ -127,6 +133,7 @@ public final class ObserveExtension implements Extension {
         discovery.addBean().beanClass(ObserveExtension.class).types(Tracer.class, Object.class)
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
                 .createWith(context -> openTelemetry.getTracer(scope == null ? "application" : scope));
+        return true;
     }
 
     /**
@@ -141,13 +148,28 @@ public final class ObserveExtension implements Extension {
             AfterDeploymentValidation validation, BeanManager beanManager) {
         if (DeployedApplication.runtimeProvided()) {
             useRuntimeOpenTelemetry(beanManager);
+            installLogging(application().configuration());
         }
-        ObserveConfiguration configuration = application().configuration();
+    }
+
+    /**
+     * The application's logging, and the catcher of what its exporters throw on their own threads
+     * ({@link ExporterThreadFailures}), once the application's OpenTelemetry is known.
+     */
+    private void installLogging(ObserveConfiguration configuration) {
         LogSettings logSettings = configuration.log();
-        if (configuration.invalid().isEmpty() && logSettings.enabled()) {
+        if (configuration.invalid().isEmpty() && logSettings.enabled() && logging == null) {
             logging = LogInstallation.install(LogFormat.from(logSettings), logSettings.categoryLevels(),
                     ObserveExtension.class.getClassLoader(), logExport(configuration));
         }
+        if (configuration.invalid().isEmpty() && exportsAnything(configuration) && exporterThreadFailures == null) {
+            exporterThreadFailures = ExporterThreadFailures.install();
+        }
+    }
+
+    private static boolean exportsAnything(ObserveConfiguration configuration) {
+        return configuration.openTelemetry().exports("traces") || configuration.openTelemetry().exports("metrics")
+                || configuration.openTelemetry().exports("logs");
     }
 
     /**
@@ -185,6 +207,10 @@ public final class ObserveExtension implements Extension {
         if (librarySdk != null) {
             librarySdk.shutdown();
             librarySdk = null;
+        }
+        if (exporterThreadFailures != null) {
+            exporterThreadFailures.uninstall();
+            exporterThreadFailures = null;
         }
         if (logging != null) {
             logging.uninstall();

@@ -5,7 +5,7 @@ import java.util.function.LongSupplier;
 import java.util.logging.LogRecord;
 
 /**
- * Lets OpenTelemetry's OTLP exporters report a failing collector at most once a minute. Their own throttling lets
+ * Lets OpenTelemetry's exporters report a failing collector at most once a minute. Their own throttling lets
  * five messages a minute through and then one a minute, per exporter and signal, so a collector that is down for
  * a while still fills the log with the same complaint from spans, metrics and logs alike. This throttle passes the
  * first message, drops the rest for a minute, then passes the next one with the number dropped.
@@ -18,10 +18,14 @@ import java.util.logging.LogRecord;
  */
 public final class ExporterMessageThrottle {
 
-    /** The loggers of the OTLP exporters' failure messages (OpenTelemetry Java 1.29 to 1.39 at least). */
+    /**
+     * The loggers of the exporters' failure messages (OpenTelemetry Java 1.29 to 1.39 at least): OTLP over gRPC and
+     * HTTP, and Zipkin, whose own throttling, like OTLP's, lets five a minute through.
+     */
     static final Set<String> EXPORTER_LOGGERS = Set.of(
             "io.opentelemetry.exporter.internal.grpc.GrpcExporter",
-            "io.opentelemetry.exporter.internal.http.HttpExporter");
+            "io.opentelemetry.exporter.internal.http.HttpExporter",
+            "io.opentelemetry.exporter.zipkin.ZipkinSpanExporter");
 
     static final long INTERVAL_NANOS = 60_000_000_000L;
 

@@ -46,6 +46,21 @@ class ExporterMessageThrottleTest {
                         + "minute before this one)"), printed);
     }
 
+    /** Zipkin's exporter, like OTLP's, lets five a minute through on its own; with the OTLP ones, one a minute. */
+    @Test
+    void zipkinsFailuresShareTheWindowOfTheOtlpExporters() {
+        String zipkin = "io.opentelemetry.exporter.zipkin.ZipkinSpanExporter";
+        for (int i = 0; i < 6; i++) {
+            log(zipkin, "Failed to export spans");
+            log(HTTP, "Failed to export logs.");
+        }
+        now.addAndGet(60 * SECOND);
+        log(zipkin, "Failed to export spans");
+
+        assertEquals(List.of("Failed to export spans", "Failed to export spans (observe-ee: 11 more exporter "
+                + "messages were dropped in the minute before this one)"), printed);
+    }
+
     @Test
     void otherRecordsAreNeverThrottled() {
         log(HTTP, "Failed to export spans.");
