@@ -33,7 +33,7 @@ final class ChaosCollector implements AutoCloseable {
 
     /** What the collector does with each connection. */
     enum Mode {
-        /** Reads the request, answers 200 with an empty body (an empty OTLP response message; Zipkin's 202 too). */
+        /** Reads the request, answers 200 with an empty body (an empty OTLP response message) and closes. */
         HEALTHY,
         /** Nothing listens on the port: connection refused. */
         REFUSED,
@@ -270,6 +270,9 @@ final class ChaosCollector implements AutoCloseable {
         out.write(("HTTP/1.1 " + status + " " + reason + "\r\n"
                 + "Content-Type: " + (body.startsWith("{") ? "application/json" : "application/x-protobuf") + "\r\n"
                 + (status == 429 || status == 503 ? "Retry-After: 1\r\n" : "")
+                // Said, as a well-behaved server says it before closing: an exporter that wrote its next request
+                // into a connection closed without it would meet a broken pipe in the healthy mode too.
+                + "Connection: close\r\n"
                 + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(bytes);
         out.flush();

@@ -135,7 +135,7 @@ class CollectorChaosIT {
             logs.switchTo(mode);
             // Requests until each exporter has met the mode; a refused connection leaves no trace on our side, so
             // there the requests go on for 1.5 s (several export attempts at a 100 ms schedule delay).
-            var wait = Awaits.await("every exporter meets " + mode).atMost(Duration.ofSeconds(30));
+            var wait = Awaits.await("every exporter meets " + mode).atMost(Duration.ofSeconds(45));
             if (mode == Mode.REFUSED) {
                 wait = wait.during(Duration.ofMillis(1500));
             }
