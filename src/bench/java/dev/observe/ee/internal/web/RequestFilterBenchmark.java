@@ -4,9 +4,7 @@ import dev.observe.ee.logging.LogContext;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -18,6 +16,7 @@ import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.MappingMatch;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -36,10 +35,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the library's request filter adds to every request, against the same request with no filter, in the same
  * run: {@link ServerRequests#begin} (deciding and returning the request id, binding the log context and the
- * OpenTelemetry context) and {@link ServerRequest#end} (restoring both). {@code runtimeSpan}: the runtime already
- * made the request's SERVER span (MicroProfile Telemetry), so the filter only adds context. {@code ownSpan}: a
- * runtime without MicroProfile Telemetry, where the filter also extracts {@code traceparent} and starts and ends
- * the SERVER span (SDK, no exporter).
+ * OpenTelemetry context) and {@link ServerRequest#end} (restoring both). {@code runtimeSpan}: the runtime makes the
+ * request's SERVER span inside the filter (MicroProfile Telemetry's JAX-RS instrumentation), so the filter only adds
+ * context. {@code ownSpan}: a runtime without MicroProfile Telemetry, where the filter also extracts
+ * {@code traceparent} and starts and ends the SERVER span (SDK, no exporter). {@code withFilterAndRoute} adds what
+ * {@link ServerSpanFilter} does once JAX-RS has matched: the span named after the route, {@code route=root} for a
+ * root resource's method, {@code route=subResource} for a method reached through a sub-resource locator.
  *
  * <p>The request and response are minimal in-memory implementations of the servlet interfaces (a map for
  * attributes), so that what is measured is the filter, not a container.
@@ -58,41 +59,131 @@ public class RequestFilterBenchmark {
     @Param({"wellFormed", "absent"})
     String incomingRequestId;
 
+    @Param({"root", "subResource"})
+    String route;
+
     private SdkTracerProvider provider;
     private RequestContextServletFilter filter;
     private BenchRequest request;
     private BenchResponse response;
-    private Scope runtimeSpan;
+    private Span runtimeSpan;
+    private ServerSpanFilter serverSpanFilter;
+    private jakarta.ws.rs.container.ContainerRequestContext matched;
     private long served;
 
     private final FilterChain chain = this::serve;
+    private final FilterChain routedChain = this::serveRouted;
 
     /** The application: reads what the filter bound, as a log line would. */
     private void serve(ServletRequest servletRequest, ServletResponse servletResponse) {
-        served += LogContext.get("request_id") == null ? 0 : 1;
+        if (runtimeSpan != null) {
+            try (Scope ignored = runtimeSpan.makeCurrent()) {
+                served += LogContext.get("request_id") == null ? 0 : 1;
+            }
+        } else {
+            served += LogContext.get("request_id") == null ? 0 : 1;
+        }
+    }
+
+    /** The same, with JAX-RS matching a resource method in between. */
+    private void serveRouted(ServletRequest servletRequest, ServletResponse servletResponse) {
+        if (runtimeSpan != null) {
+            try (Scope ignored = runtimeSpan.makeCurrent()) {
+                serverSpanFilter.filter(matched);
+                served += LogContext.get("request_id") == null ? 0 : 1;
+            }
+        } else {
+            serverSpanFilter.filter(matched);
+            served += LogContext.get("request_id") == null ? 0 : 1;
+        }
     }
 
     @Setup
     public void setUp() {
         provider = SdkTracerProvider.builder().build();
         OpenTelemetry otel = OpenTelemetrySdk.builder().setTracerProvider(provider).build();
-        // As on a runtime without MicroProfile Telemetry; with the runtime's span current, no span is started.
-        filter = new RequestContextServletFilter(new ServerRequests(() -> otel, false));
+        // With MicroProfile Telemetry the request is served by the JAX-RS servlet, which the runtime traces.
+        filter = new RequestContextServletFilter(new ServerRequests(() -> otel, "runtimeSpan".equals(mode)));
         request = new BenchRequest("wellFormed".equals(incomingRequestId) ? "order-7f3a9c2e-4b1d" : null);
         response = new BenchResponse();
         if ("runtimeSpan".equals(mode)) {
-            // As MicroProfile Telemetry leaves it: the request's SERVER span already current.
-            runtimeSpan = Span.wrap(SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
-                    TraceFlags.getSampled(), TraceState.getDefault())).makeCurrent();
+            // As MicroProfile Telemetry makes it, inside the filter: the request's SERVER span (recording).
+            runtimeSpan = otel.getTracer("runtime").spanBuilder("GET").setSpanKind(SpanKind.SERVER).startSpan();
         }
+        serverSpanFilter = new ServerSpanFilter();
+        serverSpanFilter.servletRequest = request;
+        boolean sub = "subResource".equals(route);
+        serverSpanFilter.resource = fake(jakarta.ws.rs.container.ResourceInfo.class, (method, args) -> switch (method) {
+            case "getResourceClass" -> sub ? Items.class : Orders.class;
+            case "getResourceMethod" -> sub ? ITEM : ORDER;
+            default -> null;
+        });
+        // As Jersey lists them in a request filter: the current resource first.
+        List<Object> resources = sub ? List.of(new Items(), new Orders()) : List.of(new Orders());
+        String path = sub ? "orders/42/items/7" : "orders/42";
+        jakarta.ws.rs.core.UriInfo uriInfo = fake(jakarta.ws.rs.core.UriInfo.class, (method, args) -> switch (method) {
+            case "getMatchedResources" -> resources;
+            case "getPath" -> path;
+            default -> null;
+        });
+        matched = fake(jakarta.ws.rs.container.ContainerRequestContext.class, (method, args) -> switch (method) {
+            case "getMethod" -> "GET";
+            case "getUriInfo" -> uriInfo;
+            default -> null;
+        });
     }
 
     @TearDown
     public void tearDown() {
         if (runtimeSpan != null) {
-            runtimeSpan.close();
+            runtimeSpan.end();
         }
         provider.close();
+    }
+
+    @jakarta.ws.rs.Path("orders")
+    public static class Orders {
+        @jakarta.ws.rs.GET
+        @jakarta.ws.rs.Path("{id}")
+        public String order() {
+            return "order";
+        }
+
+        @jakarta.ws.rs.Path("{id}/items")
+        public Items items() {
+            return new Items();
+        }
+
+        @jakarta.ws.rs.Path("{id}/lines")
+        public Items lines() {
+            return new Items();
+        }
+    }
+
+    public static class Items {
+        @jakarta.ws.rs.GET
+        @jakarta.ws.rs.Path("{itemId}")
+        public String item() {
+            return "item";
+        }
+    }
+
+    private static final java.lang.reflect.Method ORDER = method(Orders.class, "order");
+    private static final java.lang.reflect.Method ITEM = method(Items.class, "item");
+
+    private static java.lang.reflect.Method method(Class<?> type, String name) {
+        try {
+            return type.getMethod(name);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JAX-RS object answering {@code answer} (a proxy: the same in every run it is compared with). */
+    @SuppressWarnings("unchecked")
+    private static <T> T fake(Class<T> type, java.util.function.BiFunction<String, Object[], Object> answer) {
+        return (T) java.lang.reflect.Proxy.newProxyInstance(RequestFilterBenchmark.class.getClassLoader(),
+                new Class<?>[] {type}, (proxy, method, args) -> answer.apply(method.getName(), args));
     }
 
     @Benchmark
@@ -104,6 +195,12 @@ public class RequestFilterBenchmark {
     @Benchmark
     public long withFilter() throws Exception {
         filter.doFilter(request, response, chain);
+        return served;
+    }
+
+    @Benchmark
+    public long withFilterAndRoute() throws Exception {
+        filter.doFilter(request, response, routedChain);
         return served;
     }
 
@@ -435,9 +532,19 @@ public class RequestFilterBenchmark {
             return 0;
         }
 
+        /** Registrations as the runtime has them: the JAX-RS servlet Jersey's, no telemetry filter of Liberty's. */
+        private final jakarta.servlet.ServletContext context = fake(jakarta.servlet.ServletContext.class,
+                (method, args) -> switch (method) {
+                    case "getFilterRegistrations" -> Map.of();
+                    case "getServletRegistration" -> fake(jakarta.servlet.ServletRegistration.class,
+                            (registrationMethod, none) -> "getClassName".equals(registrationMethod)
+                                    ? "org.glassfish.jersey.servlet.ServletContainer" : null);
+                    default -> null;
+                });
+
         @Override
         public jakarta.servlet.ServletContext getServletContext() {
-            return null;
+            return context;
         }
 
         @Override

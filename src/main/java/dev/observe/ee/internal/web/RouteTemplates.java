@@ -71,6 +71,7 @@ final class RouteTemplates {
             combinations = next;
         }
         String[] routes = new String[combinations.size()];
+        String[] templates = new String[combinations.size()];
         Pattern[] patterns = new Pattern[combinations.size()];
         for (int c = 0; c < routes.length; c++) {
             StringBuilder relative = new StringBuilder(64);
@@ -84,9 +85,10 @@ final class RouteTemplates {
             append(route, servletPath);
             route.append(relative);
             routes[c] = route.length() == 0 ? "/" : route.toString();
-            patterns[c] = routes.length == 1 ? null : pattern(trimSlashes(relative.toString()));
+            templates[c] = trimSlashes(relative.toString());
+            patterns[c] = routes.length == 1 || isSimple(templates[c]) ? null : pattern(templates[c]);
         }
-        return new SubResourceRoutes(routes, patterns);
+        return new SubResourceRoutes(routes, templates, patterns);
     }
 
     /**
@@ -94,10 +96,13 @@ final class RouteTemplates {
      */
     static final class SubResourceRoutes {
         private final String[] routes;
+        /** The templates below the application, slashes trimmed, matched as they are where their pattern is null. */
+        private final String[] templates;
         private final Pattern[] patterns;
 
-        private SubResourceRoutes(String[] routes, Pattern[] patterns) {
+        private SubResourceRoutes(String[] routes, String[] templates, Pattern[] patterns) {
             this.routes = routes;
+            this.templates = templates;
             this.patterns = patterns;
         }
 
@@ -107,9 +112,18 @@ final class RouteTemplates {
          */
         String pick(String path) {
             if (routes.length > 1 && path != null) {
-                String relative = trimSlashes(path);
+                int from = 0;
+                int to = path.length();
+                while (from < to && path.charAt(from) == '/') {
+                    from++;
+                }
+                while (to > from && path.charAt(to - 1) == '/') {
+                    to--;
+                }
                 for (int i = 0; i < routes.length; i++) {
-                    if (patterns[i].matcher(relative).matches()) {
+                    boolean matches = patterns[i] == null ? matchesSimple(templates[i], path, from, to)
+                            : patterns[i].matcher(path.subSequence(from, to)).matches();
+                    if (matches) {
                         return routes[i];
                     }
                 }
@@ -197,6 +211,51 @@ final class RouteTemplates {
             // A regex JAX-RS took and Java does not: this candidate matches nothing.
             return Pattern.compile("(?!)");
         }
+    }
+
+    /**
+     * Whether every parameter of {@code template} is a plain {@code {name}} that takes a whole path segment (followed
+     * by a slash or the end), so that {@link #matchesSimple} matches it exactly as JAX-RS does, without a regex or
+     * an allocation per request.
+     */
+    static boolean isSimple(String template) {
+        for (int open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
+            int close = template.indexOf('}', open);
+            if (close < 0 || template.indexOf(':', open) >= 0 && template.indexOf(':', open) < close
+                    || template.indexOf('{', open + 1) >= 0 && template.indexOf('{', open + 1) < close
+                    || open > 0 && template.charAt(open - 1) != '/'
+                    || close + 1 < template.length() && template.charAt(close + 1) != '/') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code path[from, to)} against a template {@link #isSimple} accepted: literals equal, a parameter a segment. */
+    static boolean matchesSimple(String template, String path, int from, int to) {
+        int t = 0;
+        int p = from;
+        while (t < template.length()) {
+            char c = template.charAt(t);
+            if (c == '{') {
+                int segmentEnd = p;
+                while (segmentEnd < to && path.charAt(segmentEnd) != '/') {
+                    segmentEnd++;
+                }
+                if (segmentEnd == p) {
+                    return false;
+                }
+                p = segmentEnd;
+                t = template.indexOf('}', t) + 1;
+            } else {
+                if (p >= to || path.charAt(p) != c) {
+                    return false;
+                }
+                p++;
+                t++;
+            }
+        }
+        return p == to;
     }
 
     /** The class's {@code @Path}, looked up the class hierarchy (CDI proxies subclass the resource). */

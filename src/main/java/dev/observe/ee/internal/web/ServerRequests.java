@@ -285,7 +285,7 @@ final class ServerRequests {
         if (!currentIsListed) {
             classes[chainLength - 1] = resourceClass;
         }
-        Chain chain = new Chain(resourceMethod, List.of(classes));
+        Chain chain = new Chain(resourceMethod, java.util.Arrays.asList(classes));
         return subResourceRoutes.computeIfAbsent(chain, key -> RouteTemplates.subResourceRoutes(
                 request.getContextPath(), request.getServletPath(), key.classes(), key.method()))
                 .pick(uriInfo.getPath(false));

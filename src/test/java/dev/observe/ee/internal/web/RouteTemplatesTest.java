@@ -105,6 +105,24 @@ class RouteTemplatesTest {
     }
 
     @Test
+    void plainTemplatesMatchSegmentBySegmentAsTheirPatternDoes() {
+        List<String> templates = List.of("probe/route/locator/{id}/items/{itemId}", "a/{x}", "{x}/b", "a.b/{x}");
+        List<String> paths = List.of("probe/route/locator/42/items/7", "probe/route/locator//items/7",
+                "probe/route/locator/4/2/items/7", "probe/route/locator/42/items/7/x", "a/1", "a/", "a", "1/b",
+                "/b", "a.b/1", "aXb/1", "probe/route/locator/42/items");
+        for (String template : templates) {
+            assertTrue(RouteTemplates.isSimple(template), template);
+            for (String path : paths) {
+                assertEquals(RouteTemplates.pattern(template).matcher(path).matches(),
+                        RouteTemplates.matchesSimple(template, path, 0, path.length()), template + " ~ " + path);
+            }
+        }
+        assertFalse(RouteTemplates.isSimple("a/{n: [0-9]+}"));
+        assertFalse(RouteTemplates.isSimple("a/{n}.json"));
+        assertFalse(RouteTemplates.isSimple("a/x{n}"));
+    }
+
+    @Test
     void templatesMatchAsJaxRsMatchesThem() {
         assertTrue(RouteTemplates.pattern("locator/{id}/items").matcher("locator/4.2/items").matches());
         assertFalse(RouteTemplates.pattern("locator/{id}/items").matcher("locator/4/2/items").matches());
