@@ -1,9 +1,6 @@
 package dev.observe.ee.internal.logging;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.ResourceBundle;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 /**
@@ -11,10 +8,6 @@ import java.util.logging.LogRecord;
  * {@link Sanitizer}. The JSON and console lines ({@link LineEncoder}) and the OpenTelemetry log record
  * ({@link OpenTelemetryLogHandler}) all take their event from here, so redaction and bounds cannot differ between
  * them. Immutable and thread-safe; the event is the caller's.
- *
- * <p>A plain JUL record with parameters or a resource bundle reaches the processors with its message already
- * formatted by {@link PositionalMessage} (JUL's own rules, each parameter read once and safely) and without its
- * parameters, so that no processor calls the application's {@code toString()} again.
  */
 final class LogPipeline {
 
@@ -31,13 +24,8 @@ final class LogPipeline {
     /** Clears {@code event} and fills it from {@code record}, sanitized. */
     void process(LogRecord record, LogEvent event) {
         event.clear();
-        LogRecord read = record;
-        if (!(record instanceof StructuredRecord) && (record.getParameters() != null
-                || record.getResourceBundle() != null)) {
-            read = new Formatted(record, PositionalMessage.format(record));
-        }
         for (LogProcessor processor : processors) {
-            processor.process(read, event);
+            processor.process(record, event);
         }
         sanitizer.sanitize(event);
     }
@@ -70,87 +58,5 @@ final class LogPipeline {
     /** The processors, for tests. */
     List<LogProcessor> processors() {
         return List.of(processors);
-    }
-
-    /**
-     * A plain record as the processors see it once its message is formatted: the formatted text, no parameters
-     * and no bundle, everything else read from the record itself.
-     */
-    private static final class Formatted extends LogRecord {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient LogRecord record;
-
-        Formatted(LogRecord record, String message) {
-            super(record.getLevel(), message);
-            this.record = record;
-        }
-
-        @Override
-        public Object[] getParameters() {
-            return null;
-        }
-
-        @Override
-        public ResourceBundle getResourceBundle() {
-            return null;
-        }
-
-        @Override
-        public String getResourceBundleName() {
-            return null;
-        }
-
-        @Override
-        public Level getLevel() {
-            return record.getLevel();
-        }
-
-        @Override
-        public String getLoggerName() {
-            return record.getLoggerName();
-        }
-
-        @Override
-        public Instant getInstant() {
-            return record.getInstant();
-        }
-
-        @Override
-        public long getMillis() {
-            return record.getMillis();
-        }
-
-        @Override
-        public long getLongThreadID() {
-            return record.getLongThreadID();
-        }
-
-        @Override
-        @SuppressWarnings("deprecation")
-        public int getThreadID() {
-            return record.getThreadID();
-        }
-
-        @Override
-        public long getSequenceNumber() {
-            return record.getSequenceNumber();
-        }
-
-        @Override
-        public String getSourceClassName() {
-            return record.getSourceClassName();
-        }
-
-        @Override
-        public String getSourceMethodName() {
-            return record.getSourceMethodName();
-        }
-
-        @Override
-        public Throwable getThrown() {
-            return record.getThrown();
-        }
     }
 }

@@ -1,11 +1,8 @@
 package dev.observe.ee.internal.logging;
 
 import dev.observe.ee.logging.LogContext;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.List;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import java.util.logging.LogRecord;
 
 /** The guide's processor chain, in order, and each processor: from a JUL record to the raw event. */
@@ -47,11 +44,11 @@ final class Processors {
 
     /**
      * The event: for {@link Log} records the event name; for plain JUL records the message, localised through its
-     * resource bundle and with {@code {0}}-style parameters filled in, as JUL's own formatters do
-     * (structlog's PositionalArgumentsFormatter).
+     * resource bundle and with {@code {0}}-style parameters filled in exactly as JUL's own formatters do, each
+     * parameter read once and safely ({@link PositionalMessage}; structlog's PositionalArgumentsFormatter).
      */
     static void message(LogRecord record, LogEvent event) {
-        event.event = record instanceof StructuredRecord ? nonNull(record.getMessage()) : formatMessage(record);
+        event.event = nonNull(record instanceof StructuredRecord ? record.getMessage() : PositionalMessage.format(record));
     }
 
     /** structlog's merge_contextvars, then the logger's bound fields, then the call's own; later keys win. */
@@ -68,35 +65,6 @@ final class Processors {
     /** The exception, rendered later by the renderer within its size bound. */
     static void exception(LogRecord record, LogEvent event) {
         event.thrown = record.getThrown();
-    }
-
-    static String formatMessage(LogRecord record) {
-        String message = record.getMessage();
-        if (message == null) {
-            return "";
-        }
-        ResourceBundle bundle = record.getResourceBundle();
-        if (bundle != null) {
-            try {
-                message = bundle.getString(message);
-            } catch (MissingResourceException | ClassCastException e) {
-                // Keep the key as the message, as java.util.logging.Formatter does.
-            }
-        }
-        Object[] parameters = record.getParameters();
-        if (parameters == null || parameters.length == 0 || !hasPlaceholder(message)) {
-            return message;
-        }
-        try {
-            return MessageFormat.format(message, parameters);
-        } catch (RuntimeException e) {
-            return message;
-        }
-    }
-
-    private static boolean hasPlaceholder(String message) {
-        int brace = message.indexOf('{');
-        return brace >= 0 && brace + 1 < message.length() && Character.isDigit(message.charAt(brace + 1));
     }
 
     private static String nonNull(String text) {
