@@ -1,6 +1,7 @@
 package dev.observe.ee.internal.web;
 
 import dev.observe.ee.internal.semconv.SemanticAttributes;
+import dev.observe.ee.internal.telemetry.ExceptionEvents;
 import dev.observe.ee.logging.LogContext;
 
 import io.opentelemetry.api.trace.Span;
@@ -144,11 +145,14 @@ final class ServerRequest {
             }
             Throwable cause = applicationException(thrown);
             if (!alreadyRecorded(cause)) {
-                current.recordException(cause);
+                // Made now, not lazily by the SDK at export: an exception whose getMessage() fails cannot fail the
+                // exporter later (issue 11 §10).
+                ExceptionEvents.record(current, cause);
                 recorded = cause;
             }
-        } catch (RuntimeException e) {
-            // Never into the request: the exception simply is not on the span.
+        } catch (RuntimeException | StackOverflowError e) {
+            // Never into the request (a getCause() of the application's may fail too): the exception simply is
+            // not on the span.
         }
     }
 
