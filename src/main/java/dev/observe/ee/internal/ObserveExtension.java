@@ -37,6 +37,8 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Path;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -85,8 +87,11 @@ public final class ObserveExtension implements Extension {
     void afterBeanDiscovery(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE)
             AfterBeanDiscovery discovery) {
         ObserveConfiguration configuration = application().configuration();
-        if (configuration.invalid().isPresent()) {
-            InvalidConfigurationException invalid = configuration.invalid().get();
+        List<String> problems = new ArrayList<>(configuration.problems());
+        // The field names a rename may take are the log line's to know, not the configuration's (JDK only).
+        problems.addAll(LogFormat.from(configuration.log()).problems());
+        if (!problems.isEmpty()) {
+            InvalidConfigurationException invalid = new InvalidConfigurationException(problems);
             discovery.addDefinitionError(new DeploymentException(invalid.getMessage(), invalid));
             return;
         }

@@ -45,7 +45,8 @@ class ConfigValidationIT {
                         + "otel.exporter.otlp.endpoint=collector:4317\n"
                         + "otel.exporter.otlp.headers=Bearer top-secret-token\n"
                         + "observe.sampling.ratio=2\n"
-                        + "observe.log.format=xml\n"), "META-INF/microprofile-config.properties");
+                        + "observe.log.format=xml\n"
+                        + "observe.log.rename=event=msg,level=logger\n"), "META-INF/microprofile-config.properties");
     }
 
     @ArquillianResource
@@ -86,7 +87,7 @@ class ConfigValidationIT {
         }
         for (String expected : List.of("observe.sampling.ratio='2'", "observe.log.format='xml'",
                 "otel.traces.sampler.arg='1.5'", "otel.exporter.otlp.endpoint='collector:4317'",
-                "otel.exporter.otlp.headers=", "from 0 to 1")) {
+                "otel.exporter.otlp.headers=", "from 0 to 1", "observe.log.rename='level=logger'")) {
             assertFalse(ServerOutput.awaitLine(expected).isEmpty(), "names " + expected);
         }
         // An absence. The names above are all in the deployment's one failure message, which is where the header's

@@ -191,7 +191,7 @@ final class ConfigReader {
     }
 
     void problem(String key, String value, String allowed) {
-        add(key + "='" + shown(value) + "' is not allowed; use " + allowed);
+        add(InvalidConfigurationException.problem(key, value, allowed));
     }
 
     /** A key read twice (the {@code otel.*} view and its check) is still one line of the message. */

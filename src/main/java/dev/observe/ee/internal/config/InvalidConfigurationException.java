@@ -20,4 +20,12 @@ public final class InvalidConfigurationException extends RuntimeException {
     public List<String> problems() {
         return problems;
     }
+
+    /**
+     * One problem line, as every check writes it: {@code key='value' is not allowed; use <allowed>}, the value with
+     * control characters escaped and cut at 200 characters.
+     */
+    public static String problem(String key, String value, String allowed) {
+        return key + "='" + ConfigReader.shown(value) + "' is not allowed; use " + allowed;
+    }
 }

@@ -74,22 +74,37 @@ final class FieldTable {
      * child of one ({@code log} while {@code log.level} stays), is left out, the first of such renames kept.
      */
     static FieldTable of(LogFormat format) {
-        FieldTable all = of(format, format.renames);
-        if (all.isConsistent()) {
-            return all;
+        return of(format.renderer, format, keptRenames(format.renderer, format));
+    }
+
+    /**
+     * The renames the JSON line of {@code format}'s schema leaves out, in the order given, whatever
+     * {@code format}'s renderer (the console keeps few of the names a rename can touch): a deployment fails on them
+     * ({@link LogFormat#problems}), so a development console fails on what production would; a server-wide
+     * formatter, which has no deployment to fail, leaves them out.
+     */
+    static Map<String, String> leftOutRenames(LogFormat format) {
+        Map<String, String> leftOut = new java.util.LinkedHashMap<>(format.renames);
+        leftOut.keySet().removeAll(keptRenames(LogSettings.Format.JSON, format).keySet());
+        return leftOut;
+    }
+
+    private static Map<String, String> keptRenames(LogSettings.Format renderer, LogFormat format) {
+        if (of(renderer, format, format.renames).isConsistent()) {
+            return format.renames;
         }
         Map<String, String> kept = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, String> rename : format.renames.entrySet()) {
             kept.put(rename.getKey(), rename.getValue());
-            if (!of(format, kept).isConsistent()) {
+            if (!of(renderer, format, kept).isConsistent()) {
                 kept.remove(rename.getKey());
             }
         }
-        return of(format, kept);
+        return kept;
     }
 
-    private static FieldTable of(LogFormat format, Map<String, String> renames) {
-        if (format.renderer == LogSettings.Format.CONSOLE) {
+    private static FieldTable of(LogSettings.Format renderer, LogFormat format, Map<String, String> renames) {
+        if (renderer == LogSettings.Format.CONSOLE) {
             // Time, level, event and logger are positional on the console; only the trace ids are key=value.
             return new FieldTable(List.of(at(TIMESTAMP), at(LEVEL), at(EVENT), at(LOGGER), USER,
                     top(TRACE_ID, "trace_id", renames), top(SPAN_ID, "span_id", renames), at(EXCEPTION)), false);

@@ -1,5 +1,6 @@
 package dev.observe.ee.internal.logging;
 
+import dev.observe.ee.internal.config.InvalidConfigurationException;
 import dev.observe.ee.internal.config.LogSettings;
 
 import java.util.ArrayList;
@@ -52,6 +53,19 @@ public final class LogFormat {
         settings.renames().forEach(builder::rename);
         settings.staticFields().forEach(builder::staticField);
         return builder.build();
+    }
+
+    /**
+     * One line per rename ({@code observe.log.rename}) that would give two fields of this schema's JSON line one
+     * name, or one field the dotted parent or child of another's ({@code log} while {@code log.level} stays):
+     * key, value and what is allowed, for the deployment's failure. Empty when every rename applies.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        FieldTable.leftOutRenames(this).forEach((field, name) -> problems.add(InvalidConfigurationException.problem(
+                LogSettings.RENAME, field + "=" + name, "a name that no other field of the " + schema.name()
+                        .toLowerCase(java.util.Locale.ROOT) + " line has, nor the dotted parent or child of one")));
+        return problems;
     }
 
     public LogSettings.Format renderer() {

@@ -83,4 +83,29 @@ class FieldTableTest {
         assertNull(console.nameOf(StandardField.EVENT), "positional");
         assertNull(console.nameOf(StandardField.SERVICE), "not on the console");
     }
+
+    @Test
+    void aRenameOntoAnotherFieldsNameIsADeploymentProblemNamingKeyValueAndWhatIsAllowed() {
+        LogFormat clash = LogFormat.builder().rename("event", "msg").rename("level", "logger").build();
+        assertEquals(List.of("observe.log.rename='level=logger' is not allowed; use a name that no other field of "
+                + "the default line has, nor the dotted parent or child of one"), clash.problems());
+        // The line still gets a table: the clashing rename is left out, the good one applies.
+        FieldTable table = FieldTable.of(clash);
+        assertEquals("level", table.nameOf(StandardField.LEVEL));
+        assertEquals("msg", table.nameOf(StandardField.EVENT));
+    }
+
+    @Test
+    void aRenameOntoTheDottedParentOfAnEcsFieldIsAProblem() {
+        assertEquals(1, LogFormat.builder().schema(LogSettings.Schema.ECS).rename("message", "log").build()
+                .problems().size(), "log would be the parent of log.level");
+        assertEquals(List.of(), LogFormat.builder().schema(LogSettings.Schema.ECS).rename("message", "msg").build()
+                .problems());
+    }
+
+    @Test
+    void theDevelopmentConsoleFailsOnWhatTheJsonLineWould() {
+        assertEquals(1, LogFormat.builder().renderer(LogSettings.Format.CONSOLE).rename("level", "event").build()
+                .problems().size());
+    }
 }
