@@ -60,6 +60,10 @@ public final class ObserveExtension implements Extension {
     private ExporterThreadFailures exporterThreadFailures;
 
     void registerTypes(@Observes BeforeBeanDiscovery discovery) {
+        if (!enabled()) {
+            // observe.enabled=false: no interceptor, decorator or bean of the library's; @Traced is then inert.
+            return;
+        }
         // Each package registers its own container types, so that they can stay package-private.
         TracedSupport.register(discovery);
         ContextCarryingEvent.register(discovery);
@@ -72,7 +76,14 @@ public final class ObserveExtension implements Extension {
 
     /** Records an exception a JAX-RS resource method throws on the request's SERVER span (see the web package). */
     <T> void bindResourceMethods(@Observes @WithAnnotations(Path.class) ProcessAnnotatedType<T> type) {
-        ResourceMethods.bindInterceptor(type);
+        if (enabled()) {
+            ResourceMethods.bindInterceptor(type);
+        }
+    }
+
+    /** {@code observe.enabled}: whether the library does anything for the application beyond checking its keys. */
+    private static boolean enabled() {
+        return application().configuration().enabled();
     }
 
     /**
@@ -97,6 +108,15 @@ public final class ObserveExtension implements Extension {
         }
         for (String unknown : configuration.unknownKeys()) {
             LOG.warning(unknown);
+        }
+        if (!configuration.enabled()) {
+            LOG.info("observe-ee is switched off (observe.enabled=false): no request context, spans or log "
+                    + "handler of its own");
+            if (!DeployedApplication.runtimeProvided()) {
+                // The application may still inject OpenTelemetry: a no-op one, as with otel.sdk.disabled=true.
+                addOpenTelemetryBeans(discovery, OpenTelemetry.noop());
+            }
+            return;
         }
         if (!DeployedApplication.runtimeProvided() && provideOpenTelemetry(discovery, configuration)) {
             // The library's SDK exports from now on (a metric reader's first export comes one interval later): the
@@ -131,6 +151,11 @@ public final class ObserveExtension implements Extension {
             return false;
         }
         application().useOpenTelemetry(openTelemetry);
+        addOpenTelemetryBeans(discovery, openTelemetry);
+        return true;
+    }
+
+    private static void addOpenTelemetryBeans(AfterBeanDiscovery discovery, OpenTelemetry openTelemetry) {
         String scope = applicationName();
         discovery.addBean().beanClass(ObserveExtension.class).types(OpenTelemetry.class, Object.class)
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
@@ -138,7 +163,6 @@ public final class ObserveExtension implements Extension {
         discovery.addBean().beanClass(ObserveExtension.class).types(Tracer.class, Object.class)
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
                 .createWith(context -> openTelemetry.getTracer(scope == null ? "application" : scope));
-        return true;
     }
 
     /**
@@ -151,7 +175,7 @@ public final class ObserveExtension implements Extension {
      */
     void configure(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER)
             AfterDeploymentValidation validation, BeanManager beanManager) {
-        if (DeployedApplication.runtimeProvided()) {
+        if (DeployedApplication.runtimeProvided() && enabled()) {
             useRuntimeOpenTelemetry(beanManager);
             installLogging(application().configuration());
         }

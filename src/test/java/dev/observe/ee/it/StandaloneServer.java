@@ -43,6 +43,16 @@ final class StandaloneServer implements AutoCloseable {
      */
     static StandaloneServer payara(String name, int port, List<String> jvmOptions, List<String> payaraOptions,
             Map<String, String> environment) throws Exception {
+        return payara(name, port, Path.of(System.getProperty("demo.war")), "api/orders/0", jvmOptions, payaraOptions,
+                environment);
+    }
+
+    /**
+     * Payara Micro with {@code war} at the root context, ready when {@code readyPath} answers 200 or
+     * with an {@code X-Request-ID}.
+     */
+    static StandaloneServer payara(String name, int port, Path war, String readyPath, List<String> jvmOptions,
+            List<String> payaraOptions, Map<String, String> environment) throws Exception {
         Path work = Path.of(System.getProperty("payara.dir"), name);
         Files.createDirectories(work);
         List<String> command = new ArrayList<>();
@@ -52,7 +62,7 @@ final class StandaloneServer implements AutoCloseable {
                 "-Djava.io.tmpdir=" + System.getProperty("payara.dir"),
                 "-jar", System.getProperty("payara.micro.jar")));
         command.addAll(payaraOptions);
-        command.addAll(List.of("--deploy", System.getProperty("demo.war"), "--contextroot", "/",
+        command.addAll(List.of("--deploy", war.toString(), "--contextroot", "/",
                 "--port", Integer.toString(port),
                 // its own cluster name, so that it never joins the Payara Micro Arquillian runs
                 "--disablephonehome", "--clustername", "observe-ee-" + name,
@@ -60,38 +70,57 @@ final class StandaloneServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(work.resolve("stdout.log").toFile()).redirectError(work.resolve("stderr.log").toFile());
         builder.environment().putAll(environment);
-        return awaitDemo(builder.start(), port, work.resolve("stderr.log"),
+        return awaitReady(builder.start(), port, readyPath, work.resolve("stderr.log"),
                 List.of(work.resolve("stdout.log"), work.resolve("stderr.log")), "Payara Micro");
     }
 
     /** Open Liberty's server {@code serverName} (from server-config/) with the demo in its {@code apps}. */
     static StandaloneServer liberty(String serverName, int port, Map<String, String> environment) throws Exception {
+        return liberty(serverName, port, Path.of(System.getProperty("demo.war")), "observe-ee-demo.war",
+                "api/orders/0", environment);
+    }
+
+    /**
+     * Open Liberty's server {@code serverName} with {@code war} copied to its {@code apps} as {@code appFile} (the
+     * name its {@code server.xml} deploys), ready when {@code readyPath} answers 200 or with an
+     * {@code X-Request-ID}.
+     */
+    static StandaloneServer liberty(String serverName, int port, Path war, String appFile, String readyPath,
+            Map<String, String> environment) throws Exception {
         Path home = Path.of(System.getProperty("liberty.home"));
         Path serverDir = home.resolve("usr/servers/" + serverName);
         Files.createDirectories(serverDir.resolve("apps"));
-        Files.copy(Path.of(System.getProperty("demo.war")), serverDir.resolve("apps/observe-ee-demo.war"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(war, serverDir.resolve("apps").resolve(appFile), StandardCopyOption.REPLACE_EXISTING);
         Path stdout = serverDir.resolve("stdout.log");
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/server").toString(), "run", serverName)
                 .redirectErrorStream(true).redirectOutput(stdout.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(environment);
-        return awaitDemo(builder.start(), port, stdout, List.of(stdout), "Liberty");
+        return awaitReady(builder.start(), port, readyPath, stdout, List.of(stdout), "Liberty");
     }
 
-    private static StandaloneServer awaitDemo(Process process, int port, Path output, List<Path> outputs, String what)
-            throws Exception {
+    private static StandaloneServer awaitReady(Process process, int port, String readyPath, Path output,
+            List<Path> outputs, String what) throws Exception {
         StandaloneServer server = new StandaloneServer(process, new URL("http://127.0.0.1:" + port + "/"), output,
                 outputs);
-        // Ready when the demo itself answers (its X-Request-ID), not merely the port: Payara Micro's listener answers
+        // Ready when the application itself answers (its X-Request-ID, or a 200 from an application without
+        // observe-ee), not merely the port: Payara Micro's listener answers
         // before the application is deployed.
         Awaits.untilReady(what, process, output, Duration.ofSeconds(180),
-                () -> Http.get(server.base, "api/orders/0").headers().firstValue("X-Request-ID").isPresent());
+                () -> {
+                    var response = Http.get(server.base, readyPath);
+                    return response.statusCode() == 200 || response.headers().firstValue("X-Request-ID").isPresent();
+                });
         return server;
     }
 
     URL base() {
         return base;
+    }
+
+    /** The server's process (for Liberty, the launch script, whose descendant is the server's JVM). */
+    ProcessHandle process() {
+        return process.toHandle();
     }
 
     /** Where the server's console went (Payara Micro: its stderr, where its log lines go). */

@@ -11,6 +11,14 @@ import java.util.Optional;
  */
 public final class ObserveConfiguration {
 
+    /**
+     * {@code observe.enabled}: {@code false} leaves the jar in the WAR and switches the library off: no filter,
+     * interceptor, log handler or SDK customizer of its own runs, so that a request costs what it costs without the
+     * library (docs/configuration.md).
+     */
+    public static final String ENABLED = "observe.enabled";
+
+    private final boolean enabled;
     private final LogSettings log;
     private final TracingSettings tracing;
     private final SamplingSettings sampling;
@@ -19,9 +27,10 @@ public final class ObserveConfiguration {
     private final List<String> problems;
     private final List<String> unknownKeys;
 
-    private ObserveConfiguration(LogSettings log, TracingSettings tracing, SamplingSettings sampling,
-            ResourceSettings resource, OpenTelemetrySettings openTelemetry, List<String> problems,
-            List<String> unknownKeys) {
+    private ObserveConfiguration(boolean enabled, LogSettings log, TracingSettings tracing,
+            SamplingSettings sampling, ResourceSettings resource, OpenTelemetrySettings openTelemetry,
+            List<String> problems, List<String> unknownKeys) {
+        this.enabled = enabled;
         this.log = log;
         this.tracing = tracing;
         this.sampling = sampling;
@@ -55,6 +64,7 @@ public final class ObserveConfiguration {
 
     private static ObserveConfiguration read(ConfigReader reader, ProviderNames providers, String applicationName,
             boolean colorTerminal, List<String> unreadable) {
+        boolean enabled = reader.bool(ENABLED).orElse(true);
         LogSettings log = LogSettings.read(reader, applicationName, colorTerminal);
         TracingSettings tracing = TracingSettings.read(reader);
         SamplingSettings sampling = SamplingSettings.read(reader);
@@ -64,7 +74,13 @@ public final class ObserveConfiguration {
         List<String> unknownKeys = UnknownKeys.warnings(reader);
         List<String> problems = new java.util.ArrayList<>(unreadable);
         problems.addAll(reader.problems());
-        return new ObserveConfiguration(log, tracing, sampling, resource, openTelemetry, problems, unknownKeys);
+        return new ObserveConfiguration(enabled, log, tracing, sampling, resource, openTelemetry, problems,
+                unknownKeys);
+    }
+
+    /** Whether the library is switched on ({@link #ENABLED}, default true). */
+    public boolean enabled() {
+        return enabled;
     }
 
     public LogSettings log() {

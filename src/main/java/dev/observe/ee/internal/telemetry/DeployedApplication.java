@@ -78,6 +78,14 @@ public final class DeployedApplication {
         return configuration;
     }
 
+    /**
+     * Whether the library is switched on for the application ({@code observe.enabled}); asked once per deployment by
+     * what registers the library's filters and interceptors, never per request.
+     */
+    public boolean enabled() {
+        return configuration().enabled();
+    }
+
     /** The application's OpenTelemetry: the runtime's, the library's own, or a no-op one outside deployment. */
     public OpenTelemetry openTelemetry() {
         return openTelemetry;

@@ -37,13 +37,18 @@ public final class ObserveAutoConfiguration implements AutoConfigurationCustomiz
      * either way. A bad value has its default here; the extension fails the deployment naming it.
      */
     static void customize(AutoConfigurationCustomizer customizer, DeployedApplication application) {
+        // What is exported, and as which service, is configuration: the same with the library switched off.
         customizer.addPropertiesCustomizer(new EndpointImpliesExport(
                 key -> application.configuration().openTelemetry().setOnlyByObserveDefaults(key)));
+        customizer.addResourceCustomizer((resource, config) ->
+                withApplicationAttributes(resource, application.configuration().resource()));
+        if (!application.configuration().enabled()) {
+            // observe.enabled=false: nothing of the library's runs per span or per call.
+            return;
+        }
         customizer.addPropagatorCustomizer((configured, config) ->
                 TextMapPropagator.composite(configured, RequestIdPropagator.INSTANCE));
         customizer.addSamplerCustomizer((configured, config) -> new ExcludedPathsSampler(configured, application));
-        customizer.addResourceCustomizer((resource, config) ->
-                withApplicationAttributes(resource, application.configuration().resource()));
         customizer.addSpanExporterCustomizer((configured, config) ->
                 exporter(configured, application.configuration().sampling()));
     }

@@ -2,12 +2,10 @@ package dev.observe.ee.internal.web;
 
 import dev.observe.ee.logging.LogContext;
 
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.ext.Provider;
 
 import java.security.Principal;
 
@@ -15,11 +13,11 @@ import java.security.Principal;
  * Binds {@code user_id} once the caller is authenticated, like the guide's middleware "after auth": it runs after
  * the application's own JAX-RS authentication filters ({@link Priorities#AUTHENTICATION}), so a user they
  * establish is seen too. Container authentication (HTTP Basic, Jakarta Security) is already bound by the servlet
- * filter; binding again is harmless.
+ * filter; binding again is harmless. Registered by {@link JaxRsFeature}.
  */
-@Provider
-@Priority(Priorities.AUTHENTICATION + 100)
 public final class AuthenticatedUserFilter implements ContainerRequestFilter {
+
+    static final int PRIORITY = Priorities.AUTHENTICATION + 100;
 
     @Override
     public void filter(ContainerRequestContext request) {

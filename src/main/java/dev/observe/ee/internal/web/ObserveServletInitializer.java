@@ -25,7 +25,11 @@ public final class ObserveServletInitializer implements ServletContainerInitiali
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         requireOpenTelemetryApi();
-        DeployedApplication.current().useContextPath(context.getContextPath());
+        DeployedApplication application = DeployedApplication.current();
+        if (!application.enabled()) {
+            return;
+        }
+        application.useContextPath(context.getContextPath());
         FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME,
                 new RequestContextServletFilter(new ServerRequests()));
         if (filter != null) {

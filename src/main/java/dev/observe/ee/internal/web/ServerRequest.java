@@ -16,6 +16,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.lang.reflect.Method;
@@ -83,6 +84,14 @@ final class ServerRequest {
     /** The request's {@code ServerRequest}, or null when the library's filters did not begin one. */
     static ServerRequest of(ServletRequest request) {
         return request != null && request.getAttribute(ATTRIBUTE) instanceof ServerRequest exchange ? exchange : null;
+    }
+
+    /**
+     * The {@code ServerRequest} of a JAX-RS request, or null: in a servlet container a JAX-RS request's properties
+     * are its servlet request's attributes ({@code ContainerRequestContext#getProperty}).
+     */
+    static ServerRequest of(ContainerRequestContext request) {
+        return request.getProperty(ATTRIBUTE) instanceof ServerRequest exchange ? exchange : null;
     }
 
     /** The request id, as accepted or made. */

@@ -1,42 +1,40 @@
 package dev.observe.ee.internal.web;
 
-import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.Provider;
+
+import java.lang.reflect.Method;
 
 /**
- * Tells the request's {@link ServerRequest} what JAX-RS knows: the matched resource method and the resources matched
- * on the way to it (the SERVER span is named after the full route template, sub-resource locators included, and gets
- * {@code http.route}) and the response status (5xx is an error of the span, a 4xx
- * is not). The runtime's span is still open at both points; it never starts a second one.
+ * Tells the request's {@link ServerRequest} which resource method JAX-RS matched, and the resources matched on the
+ * way to it: the SERVER span is named after the full route template, sub-resource locators included, and gets
+ * {@code http.route}. The runtime's span is still open here; it never starts a second one.
  *
- * <p>Runs after matching (the route is known) and before the application's own filters. A JAX-RS provider found by
- * scanning {@code WEB-INF/lib}, hence public.
+ * <p>One instance per resource method, made by {@link ResourceMethodFeature} when the runtime builds the
+ * application's model, holding the method it was made for: nothing is looked up per request (the runtime's
+ * {@code @Context ResourceInfo} is a proxy that resolves the request's on every call). Runs after matching (the
+ * route is known) and before the application's own filters.
  */
-@Provider
-@Priority(Priorities.AUTHENTICATION - 400)
-public final class ServerSpanFilter implements ContainerRequestFilter, ContainerResponseFilter {
+public final class ServerSpanFilter implements ContainerRequestFilter {
 
-    @Context
-    ResourceInfo resource;
+    /** Before authentication, so that a request the application's filters refuse is named after its route too. */
+    static final int PRIORITY = Priorities.AUTHENTICATION - 400;
 
-    @Context
-    HttpServletRequest servletRequest;
+    private final Class<?> resourceClass;
+    private final Method resourceMethod;
+
+    ServerSpanFilter(Class<?> resourceClass, Method resourceMethod) {
+        this.resourceClass = resourceClass;
+        this.resourceMethod = resourceMethod;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        ServerRequest exchange = ServerRequest.of(servletRequest);
+        ServerRequest exchange = ServerRequest.of(request);
         if (exchange != null) {
-            exchange.routeMatched(request.getMethod(), resource == null ? null : resource.getResourceClass(),
-                    resource == null ? null : resource.getResourceMethod(), uriInfo(request));
+            exchange.routeMatched(request.getMethod(), resourceClass, resourceMethod, uriInfo(request));
         }
     }
 
@@ -47,14 +45,6 @@ public final class ServerSpanFilter implements ContainerRequestFilter, Container
         } catch (RuntimeException e) {
             // Never into the request: the route is then the resource class's and method's alone.
             return null;
-        }
-    }
-
-    @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        ServerRequest exchange = ServerRequest.of(servletRequest);
-        if (exchange != null) {
-            exchange.responded(response.getStatus());
         }
     }
 }

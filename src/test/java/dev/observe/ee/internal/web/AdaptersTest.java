@@ -66,9 +66,9 @@ class AdaptersTest {
                 .begin(request.servlet(), response.servlet());
         try (Scope ignored = runtime.makeCurrent()) {
             // The runtime's span is current inside the library's servlet filter, as Payara's Jersey makes it.
-            ServerSpanFilter filter = serverSpanFilter();
-            filter.filter(WebFakes.containerRequest("GET", new HashMap<>()));
-            filter.filter(WebFakes.containerRequest("GET", new HashMap<>()),
+            // JAX-RS properties are the servlet request's attributes in a servlet container.
+            serverSpanFilter().filter(WebFakes.containerRequest("GET", request.attributes));
+            requestContextFilter().filter(WebFakes.containerRequest("GET", request.attributes),
                     WebFakes.containerResponse(503, WebFakes.headers()));
             runtime.end();
         }
@@ -115,9 +115,8 @@ class AdaptersTest {
                 ServerRequest exchange = new ServerRequests(otel::getOpenTelemetry, true)
                         .begin(request.servlet(), response.servlet());
                 try (Scope ignored = runtime.makeCurrent()) {
-                    ServerSpanFilter filter = serverSpanFilter();
-                    filter.resource = WebFakes.resource(Items.class, Items.class.getMethod("item"));
-                    filter.filter(containerRequest(uriInfo(matched, path)));
+                    new ServerSpanFilter(Items.class, Items.class.getMethod("item"))
+                            .filter(containerRequest(uriInfo(matched, path), request.attributes));
                     runtime.end();
                 }
                 exchange.end(response.servlet(), null);
@@ -132,10 +131,11 @@ class AdaptersTest {
     }
 
     private static jakarta.ws.rs.container.ContainerRequestContext containerRequest(
-            jakarta.ws.rs.core.UriInfo uriInfo) {
+            jakarta.ws.rs.core.UriInfo uriInfo, Map<String, Object> properties) {
         return WebFakes.fake(jakarta.ws.rs.container.ContainerRequestContext.class, (name, args) -> switch (name) {
             case "getMethod" -> "GET";
             case "getUriInfo" -> uriInfo;
+            case "getProperty" -> properties.get((String) args[0]);
             default -> throw new UnsupportedOperationException(name);
         });
     }
@@ -150,9 +150,8 @@ class AdaptersTest {
 
     @Test
     void theServerSpanFilterDoesNothingWithoutARequestOfOurs() throws Exception {
-        ServerSpanFilter filter = serverSpanFilter();
-        filter.filter(WebFakes.containerRequest("GET", new HashMap<>()));
-        filter.filter(WebFakes.containerRequest("GET", new HashMap<>()),
+        serverSpanFilter().filter(WebFakes.containerRequest("GET", new HashMap<>()));
+        requestContextFilter().filter(WebFakes.containerRequest("GET", new HashMap<>()),
                 WebFakes.containerResponse(500, WebFakes.headers()));
         assertEquals(List.of(), otel.getSpans());
     }
@@ -162,9 +161,10 @@ class AdaptersTest {
         request.header(Observe.REQUEST_ID_HEADER, "jaxrs-1");
         ServerRequest exchange = requests.begin(request.servlet(), response.servlet());
         RequestContextFilter filter = requestContextFilter();
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = request.attributes;
+        int attributes = properties.size();
         filter.filter(WebFakes.containerRequest("GET", properties));
-        assertEquals(Map.of(), properties, "the servlet filter began it: nothing begun here");
+        assertEquals(attributes, properties.size(), "the servlet filter began it: nothing begun here");
         MultivaluedMap<String, Object> headers = WebFakes.headers();
         filter.filter(WebFakes.containerRequest("GET", properties), WebFakes.containerResponse(200, headers));
         exchange.end(response.servlet(), null);
@@ -175,7 +175,7 @@ class AdaptersTest {
     void withoutTheServletFilterTheJaxRsFilterBeginsAndEndsTheRequestWithoutASpan() throws Exception {
         request.header(Observe.REQUEST_ID_HEADER, "fallback-1");
         RequestContextFilter filter = requestContextFilter();
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = request.attributes;
         filter.filter(WebFakes.containerRequest("GET", properties));
         assertEquals("fallback-1", LogContext.get("request_id"), "bound for the resource method");
         MultivaluedMap<String, Object> headers = WebFakes.headers();
@@ -223,14 +223,11 @@ class AdaptersTest {
                 () -> interceptor.record(WebFakes.invocation(() -> {
                     throw thrown;
                 }))));
-        assertNull(ServerRequest.of(null));
+        assertNull(ServerRequest.of((jakarta.servlet.ServletRequest) null));
     }
 
-    private ServerSpanFilter serverSpanFilter() throws NoSuchMethodException {
-        ServerSpanFilter filter = new ServerSpanFilter();
-        filter.servletRequest = request.servlet();
-        filter.resource = WebFakes.resource(Orders.class, Orders.class.getMethod("order"));
-        return filter;
+    private static ServerSpanFilter serverSpanFilter() throws NoSuchMethodException {
+        return new ServerSpanFilter(Orders.class, Orders.class.getMethod("order"));
     }
 
     private RequestContextFilter requestContextFilter() {
