@@ -15,8 +15,8 @@ import java.util.logging.LogRecord;
  *
  * <p>It writes to file descriptor 1 itself, not through {@code System.out}: Open Liberty replaces
  * {@code System.out} with a stream that re-logs every line (it would wrap each JSON line in a line of its own),
- * and the platform charset of {@code System.out} need not be UTF-8. A line is written with a single
- * {@code write} call, so concurrent lines never interleave.
+ * and the platform charset of {@code System.out} need not be UTF-8. Lines are written whole, so concurrent lines
+ * never interleave, and concurrent lines share {@code write} calls ({@link LineBatcher}).
  *
  * <p>It never throws into the caller. Whatever the record holds gives a line ({@link LineEncoder}: a failing
  * {@code toString()} or {@code getMessage()} as a placeholder, a failure of the pipeline as a short line naming it);
@@ -31,9 +31,11 @@ public final class StdoutHandler extends Handler {
     // Holds only a JDK type: a pooled thread that outlives the application pins nothing of it.
     private static final ThreadLocal<int[]> NESTING = new ThreadLocal<>();
 
+    /** Lines waiting while another thread writes, at most (then a thread waits, as it would for the stream). */
+    private static final int MAX_PENDING_BYTES = 1024 * 1024;
+
     private final LineEncoder encoder;
-    private final OutputStream out;
-    private final Object writeLock = new Object();
+    private final LineBatcher lines;
 
     public StdoutHandler(LineEncoder encoder) {
         this(encoder, new FileOutputStream(FileDescriptor.out));
@@ -41,7 +43,7 @@ public final class StdoutHandler extends Handler {
 
     StdoutHandler(LineEncoder encoder, OutputStream out) {
         this.encoder = encoder;
-        this.out = out;
+        this.lines = new LineBatcher(out, MAX_PENDING_BYTES);
         setLevel(Level.ALL);
     }
 
@@ -72,15 +74,13 @@ public final class StdoutHandler extends Handler {
     }
 
     private void write(JsonBuffer line) throws IOException {
-        synchronized (writeLock) {
-            line.writeTo(out);
-        }
+        lines.write(line.array(), line.size());
     }
 
     @Override
     public void flush() {
         try {
-            out.flush();
+            lines.flush();
         } catch (IOException e) {
             reportError("observe-ee could not flush", e, ErrorManager.FLUSH_FAILURE);
         }

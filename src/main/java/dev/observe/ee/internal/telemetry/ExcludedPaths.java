@@ -20,10 +20,26 @@ final class ExcludedPaths {
     private final Pattern regex;
     private final String contextPath;
 
+    /**
+     * Each pattern's literal start (up to its first wildcard): a path that starts with none of them is not excluded,
+     * which answers almost every request without the regular expression (asked at every SERVER span's start).
+     */
+    private final String[] literalStarts;
+
     ExcludedPaths(List<String> patterns, String contextPath) {
         this.patterns = List.copyOf(patterns);
         this.regex = patterns.isEmpty() ? null : Pattern.compile(toRegex(patterns));
         this.contextPath = contextPath == null ? "" : contextPath;
+        this.literalStarts = patterns.stream().map(ExcludedPaths::literalStart).toArray(String[]::new);
+    }
+
+    private static String literalStart(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) {
+            if (pattern.charAt(i) == '*' || pattern.charAt(i) == '?') {
+                return pattern.substring(0, i);
+            }
+        }
+        return pattern;
     }
 
     /** These paths with other patterns (validated by the configuration). */
@@ -41,15 +57,27 @@ final class ExcludedPaths {
         if (regex == null || path == null) {
             return false;
         }
-        String below = path;
+        int offset = 0;
         if (!contextPath.isEmpty() && path.startsWith(contextPath)
                 && (path.length() == contextPath.length() || path.charAt(contextPath.length()) == '/')) {
-            below = path.substring(contextPath.length());
+            offset = contextPath.length();
         }
-        if (below.isEmpty()) {
-            below = "/";
+        if (offset == path.length()) {
+            return regex.matcher("/").matches();
         }
-        return regex.matcher(below).matches();
+        if (!startsWithALiteralStart(path, offset)) {
+            return false;
+        }
+        return regex.matcher(path.substring(offset)).matches();
+    }
+
+    private boolean startsWithALiteralStart(String path, int offset) {
+        for (String start : literalStarts) {
+            if (path.startsWith(start, offset)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String toRegex(List<String> patterns) {

@@ -197,6 +197,11 @@ final class ServerRequests {
         if (servlet == null) {
             return false;
         }
+        Boolean known = jaxRsByServlet.get(servlet);
+        if (known != null) {
+            // Looked up before computeIfAbsent, whose capturing lambda would be allocated on every request.
+            return known;
+        }
         return jaxRsByServlet.computeIfAbsent(servlet, name -> {
             ServletRegistration registration = request.getServletContext().getServletRegistration(name);
             String className = registration == null ? null : registration.getClassName();
@@ -275,8 +280,9 @@ final class ServerRequests {
         boolean currentIsListed = size > 0 && sameResource(classOf(matched.get(0)), resourceClass);
         int chainLength = currentIsListed || resourceClass == null ? size : size + 1;
         if (chainLength <= 1) {
-            return routes.computeIfAbsent(resourceMethod, method -> RouteTemplates.route(request.getContextPath(),
-                    request.getServletPath(), resourceClass, method));
+            String route = routes.get(resourceMethod);
+            return route != null ? route : routes.computeIfAbsent(resourceMethod, method -> RouteTemplates.route(
+                    request.getContextPath(), request.getServletPath(), resourceClass, method));
         }
         Class<?>[] classes = new Class<?>[chainLength];
         for (int i = 0; i < size; i++) {

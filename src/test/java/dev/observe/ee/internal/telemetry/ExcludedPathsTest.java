@@ -32,6 +32,16 @@ class ExcludedPathsTest {
     }
 
     @Test
+    void theContextRootItselfIsTheRootPath() {
+        ExcludedPaths paths = ExcludedPaths.DEFAULT.withPatterns(List.of("/", "/*.ico")).withContextPath("/shop");
+        assertTrue(paths.excludes("/shop"));
+        assertTrue(paths.excludes("/shop/"));
+        assertFalse(paths.excludes("/shop/orders"));
+        assertTrue(paths.excludes("/shop/favicon.ico"), "a pattern whose literal start is the root");
+        assertFalse(ExcludedPaths.DEFAULT.withPatterns(List.of()).excludes("/health"), "no patterns");
+    }
+
+    @Test
     void globsWithStarAndQuestionMarkAndLiteralCharacters() {
         ExcludedPaths paths = ExcludedPaths.DEFAULT.withPatterns(List.of("/api/v?/ping", "/static/*.css", "/a+b"));
         assertTrue(paths.excludes("/api/v1/ping"));
