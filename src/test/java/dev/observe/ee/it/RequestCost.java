@@ -106,25 +106,18 @@ final class RequestCost {
 
     /** One measured run: CPU time and allocation of the server over {@code requests} requests. */
     record Run(String variant, int round, long requests, double cpuMicros, long allocatedBytes) {
-
-        double cpuMicrosPerRequest() {
-            return cpuMicros / requests;
-        }
-
-        double bytesPerRequest() {
-            return allocatedBytes < 0 ? Double.NaN : (double) allocatedBytes / requests;
-        }
     }
 
-    /** Starts a server with a WAR on it. */
+    /** Starts a server with a WAR on it, its JVM given {@code jvmOptions} too. */
     interface Server {
-        StandaloneServer start(War war, Path file) throws Exception;
+        StandaloneServer start(War war, Path file, List<String> jvmOptions) throws Exception;
     }
 
     private final String serverName;
     private final Server server;
     private final Path folder;
     private final List<Run> runs = new ArrayList<>();
+    private final List<Profiler.Profile> profiles = new ArrayList<>();
 
     /** {@code folderName}: under {@code target/load/}, for the WARs and the table. */
     RequestCost(String serverName, String folderName, Server server) throws IOException {
@@ -143,11 +136,20 @@ final class RequestCost {
         }
         for (int round = 1; round <= ROUNDS; round++) {
             for (War war : War.values()) {
-                try (StandaloneServer started = server.start(war, wars.get(war))) {
+                try (StandaloneServer started = server.start(war, wars.get(war), Profiler.jvmOptions())) {
                     warmUp(wrk, started, war);
                     for (int pass = 0; pass < PASSES; pass++) {
                         for (Map.Entry<String, String> variant : war.variants.entrySet()) {
                             runs.add(measureOne(wrk, started, variant.getKey(), variant.getValue(), round));
+                        }
+                    }
+                    if (round == ROUNDS && Profiler.available()) {
+                        // After the measured runs, so that the profiler's own cost is in none of them.
+                        for (String variant : List.of("R", "O")) {
+                            if (war.variants.containsKey(variant)) {
+                                profiles.add(Profiler.profile(wrk, started, variant, war.variants.get(variant),
+                                        folder));
+                            }
                         }
                     }
                 }
@@ -200,15 +202,29 @@ final class RequestCost {
         return threads;
     }
 
-    /** The mean over passes of one variant in one round. */
+    /**
+     * One variant's CPU per request in one round: all its passes' CPU over all their requests (a mean of the passes'
+     * ratios would let one slow pass of few requests weigh as much as a fast one of many).
+     */
     private double cpu(String variant, int round) {
-        return runs.stream().filter(run -> run.variant().equals(variant) && run.round() == round)
-                .mapToDouble(Run::cpuMicrosPerRequest).average().orElseThrow();
+        List<Run> passes = passes(variant, round);
+        return passes.stream().mapToDouble(Run::cpuMicros).sum() / passes.stream().mapToLong(Run::requests).sum();
     }
 
     private double bytes(String variant, int round) {
-        return runs.stream().filter(run -> run.variant().equals(variant) && run.round() == round)
-                .mapToDouble(Run::bytesPerRequest).average().orElseThrow();
+        List<Run> passes = passes(variant, round);
+        if (passes.stream().anyMatch(run -> run.allocatedBytes() < 0)) {
+            return Double.NaN;
+        }
+        return (double) passes.stream().mapToLong(Run::allocatedBytes).sum()
+                / passes.stream().mapToLong(Run::requests).sum();
+    }
+
+    private List<Run> passes(String variant, int round) {
+        List<Run> passes = runs.stream().filter(run -> run.variant().equals(variant) && run.round() == round)
+                .toList();
+        assertTrue(!passes.isEmpty(), () -> variant + " was measured in round " + round);
+        return passes;
     }
 
     /** A row of the table: what it says and how a round's value is worked out. */
@@ -258,6 +274,9 @@ final class RequestCost {
             }
         }
         table.append('\n');
+        for (Profiler.Profile profile : profiles) {
+            table.append('\n').append(profile.table());
+        }
         return table.toString();
     }
 
@@ -307,6 +326,151 @@ final class RequestCost {
                 Thread.currentThread().interrupt();
                 return 100;
             }
+        }
+    }
+
+    /**
+     * async-profiler (Maven Central's {@code tools.profiler:async-profiler}, unpacked by {@code -Pload}): loaded idle
+     * into every server JVM, started and stopped around one extra run of variants R and O in the last round
+     * ({@code itimer}, 1 ms of CPU per sample), its stacks kept in {@code target/load/<server>/<variant>.collapsed}
+     * and summed here by who the time is spent in. A frame's share of the samples times the run's CPU per request
+     * is its cost per request.
+     */
+    static final class Profiler {
+
+        private static final Path LIBRARY = Path.of(System.getProperty("load.async.profiler", "none"));
+
+        /** A frame of the servers' own code (what runs below one of observe-ee's frames is then not observe-ee's). */
+        private static final Pattern SERVER_FRAME = Pattern.compile("^(org/glassfish|org/apache|org/jvnet|com/sun|"
+                + "fish/payara|org/jboss|jdk/proxy|com/ibm|org/eclipse|io/openliberty|com/hazelcast|org/jboss)");
+
+        /** What is reported for variant O: a label and the frame (or test) its samples are counted by. */
+        private static final Map<String, String> PARTS = new LinkedHashMap<>();
+
+        static {
+            PARTS.put("servlet filter: begin (request id, context, log context, span checks)",
+                    "dev/observe/ee/internal/web/ServerRequests.begin");
+            PARTS.put("servlet filter: end (context restored)", "dev/observe/ee/internal/web/ServerRequest.end");
+            PARTS.put("JAX-RS RequestContextFilter (status, X-Request-ID)",
+                    "dev/observe/ee/internal/web/RequestContextFilter.filter");
+            PARTS.put("JAX-RS ServerSpanFilter (route template, span name)",
+                    "dev/observe/ee/internal/web/ServerSpanFilter.filter");
+            PARTS.put("JAX-RS AuthenticatedUserFilter (user_id)",
+                    "dev/observe/ee/internal/web/AuthenticatedUserFilter.filter");
+            PARTS.put("sampler (excluded paths)", "dev/observe/ee/internal/telemetry/ExcludedPathsSampler");
+            PARTS.put("Weld interception of the resource method (exceptions onto the span)", "interception");
+        }
+
+        record Profile(String variant, double cpuMicrosPerRequest, long samples, Map<String, Double> parts,
+                double ownMicros, Path stacks) {
+
+            String table() {
+                StringBuilder table = new StringBuilder();
+                table.append(String.format(Locale.ROOT, "Profile of %s (async-profiler, %d samples, %.1f µs of "
+                        + "server CPU per request; %s):%n", variant, samples, cpuMicrosPerRequest, stacks));
+                if (variant.equals("O")) {
+                    table.append("\n| observe-ee's part of variant O | µs per request |\n|---|---:|\n");
+                    parts.forEach((label, micros) -> table.append(String.format(Locale.ROOT, "| %s | %.2f |%n",
+                            label, micros)));
+                    table.append(String.format(Locale.ROOT, "| **all of observe-ee's own code** (samples whose "
+                            + "innermost observe-ee frame calls no server code) | **%.2f** |%n", ownMicros));
+                }
+                return table.toString();
+            }
+        }
+
+        private Profiler() {
+        }
+
+        static boolean available() {
+            return Files.isRegularFile(LIBRARY) && System.getProperty("os.arch", "").matches("amd64|x86_64")
+                    && !Boolean.getBoolean("load.noprofile");
+        }
+
+        /** The JVM option that loads the profiler, idle; none where it is not available. */
+        static List<String> jvmOptions() {
+            return available() ? List.of("-agentpath:" + LIBRARY) : List.of();
+        }
+
+        static Profile profile(String wrk, StandaloneServer started, String variant, String path, Path folder)
+                throws Exception {
+            long jvm = javaProcess(started.process());
+            Path stacks = folder.toAbsolutePath().resolve(variant + ".collapsed");
+            command(jvm, "start,event=itimer,interval=1ms");
+            long cpuBefore = Cpu.ticks(started.process());
+            Wrk.Result result = Wrk.run(wrk, started, path, SECONDS * 2);
+            long cpuAfter = Cpu.ticks(started.process());
+            command(jvm, "stop,file=" + stacks + ",collapsed");
+            double cpuPerRequest = (cpuAfter - cpuBefore) * Cpu.MICROS_PER_TICK / result.requests();
+            return summarize(variant, cpuPerRequest, stacks);
+        }
+
+        static Profile summarize(String variant, double cpuPerRequest, Path stacks) throws IOException {
+            Map<String, Long> parts = new LinkedHashMap<>();
+            PARTS.keySet().forEach(label -> parts.put(label, 0L));
+            long total = 0;
+            long own = 0;
+            for (String line : Files.readAllLines(stacks, StandardCharsets.UTF_8)) {
+                int space = line.lastIndexOf(' ');
+                if (space < 0) {
+                    continue;
+                }
+                long count = Long.parseLong(line.substring(space + 1));
+                String[] frames = line.substring(0, space).split(";");
+                total += count;
+                String stack = line.substring(0, space);
+                for (Map.Entry<String, String> part : PARTS.entrySet()) {
+                    boolean counted = part.getValue().equals("interception")
+                            ? stack.contains("org/jboss/weld/interceptor/") && !stack.contains("HelloResource.hello")
+                            : stack.contains(part.getValue());
+                    if (counted) {
+                        parts.merge(part.getKey(), count, Long::sum);
+                    }
+                }
+                if (isOwn(frames) || stack.contains("org/jboss/weld/interceptor/")
+                        && !stack.contains("HelloResource.hello")) {
+                    own += count;
+                }
+            }
+            long samples = total;
+            Map<String, Double> micros = new LinkedHashMap<>();
+            parts.forEach((label, count) -> micros.put(label, samples == 0 ? 0 : cpuPerRequest * count / samples));
+            return new Profile(variant, cpuPerRequest, samples, micros,
+                    samples == 0 ? 0 : cpuPerRequest * own / samples, stacks);
+        }
+
+        /** Whether the innermost observe-ee frame of a stack calls no server code: the sample is observe-ee's. */
+        private static boolean isOwn(String[] frames) {
+            for (int i = frames.length - 1; i >= 0; i--) {
+                if (frames[i].startsWith("dev/observe/ee/internal") || frames[i].startsWith("dev/observe/ee/logging")) {
+                    for (int j = i + 1; j < frames.length; j++) {
+                        if (SERVER_FRAME.matcher(frames[j]).find()) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The server's JVM: the process started, or (Liberty's launch script) the java process below it. */
+        private static long javaProcess(ProcessHandle started) {
+            return Stream.concat(Stream.of(started), started.descendants())
+                    .filter(process -> process.info().command().map(command -> command.endsWith("/java"))
+                            .orElse(false))
+                    .findFirst().orElseThrow(() -> new AssertionError("no java process below " + started.pid()))
+                    .pid();
+        }
+
+        /** One profiler command, through the JVM's attach mechanism (the library is already loaded). */
+        private static void command(long pid, String arguments) throws Exception {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "JVMTI.agent_load",
+                    LIBRARY.toString(), "\"" + arguments + "\"").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS) && output.contains("return code: 0"),
+                    () -> "async-profiler " + arguments + ":\n" + output);
         }
     }
 

@@ -20,8 +20,10 @@ class RequestCostLibertyLoadIT {
 
     @Test
     void serverCpuPerRequest() throws Exception {
-        String table = new RequestCost("Open Liberty", "liberty",(war, file) -> StandaloneServer.liberty("observe-load", PORT,
-                file, "load.war", "api/hello", Map.of())).measure();
+        String table = new RequestCost("Open Liberty", "liberty",(war, file, jvmOptions) -> StandaloneServer.liberty(
+                "observe-load", PORT, file, "load.war", "api/hello",
+                // Liberty's launch script adds JVM_ARGS to the options of server-config/liberty-load/jvm.options.
+                Map.of("JVM_ARGS", String.join(" ", jvmOptions)))).measure();
         System.out.println(table);
         assertTrue(table.contains("O − R"), table);
     }

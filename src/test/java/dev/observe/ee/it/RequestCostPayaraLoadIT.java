@@ -21,9 +21,15 @@ class RequestCostPayaraLoadIT {
 
     @Test
     void serverCpuPerRequest() throws Exception {
-        String table = new RequestCost("Payara Micro", "payara",(war, file) -> StandaloneServer.payara("load-" + war.name,
-                PORT, file, "api/hello", List.of("-Xmx1g"), List.of(), Map.of())).measure();
+        String table = new RequestCost("Payara Micro", "payara",(war, file, jvmOptions) -> StandaloneServer.payara(
+                "load-" + war.name, PORT, file, "api/hello", jvmWith(jvmOptions), List.of(), Map.of())).measure();
         System.out.println(table);
         assertTrue(table.contains("O − R"), table);
+    }
+
+    private static List<String> jvmWith(List<String> profiler) {
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx1g"));
+        options.addAll(profiler);
+        return options;
     }
 }
