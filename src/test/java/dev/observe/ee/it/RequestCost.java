@@ -139,7 +139,13 @@ final class RequestCost {
                 try (StandaloneServer started = server.start(war, wars.get(war), Profiler.jvmOptions())) {
                     warmUp(wrk, started, war);
                     for (int pass = 0; pass < PASSES; pass++) {
-                        for (Map.Entry<String, String> variant : war.variants.entrySet()) {
+                        // Every other pass in reverse order (A B C, C B A): a drift over the server's life (its
+                        // JIT, its heap) then weighs the same on every variant instead of on the last one.
+                        List<Map.Entry<String, String>> order = new ArrayList<>(war.variants.entrySet());
+                        if (pass % 2 == 1) {
+                            java.util.Collections.reverse(order);
+                        }
+                        for (Map.Entry<String, String> variant : order) {
                             runs.add(measureOne(wrk, started, variant.getKey(), variant.getValue(), round));
                         }
                     }

@@ -110,14 +110,9 @@ public class RequestFilterBenchmark {
             // As MicroProfile Telemetry makes it, inside the filter: the request's SERVER span (recording).
             runtimeSpan = otel.getTracer("runtime").spanBuilder("GET").setSpanKind(SpanKind.SERVER).startSpan();
         }
-        serverSpanFilter = new ServerSpanFilter();
-        serverSpanFilter.servletRequest = request;
         boolean sub = "subResource".equals(route);
-        serverSpanFilter.resource = fake(jakarta.ws.rs.container.ResourceInfo.class, (method, args) -> switch (method) {
-            case "getResourceClass" -> sub ? Items.class : Orders.class;
-            case "getResourceMethod" -> sub ? ITEM : ORDER;
-            default -> null;
-        });
+        // As ResourceMethodFeature makes it: one filter per resource method, knowing its method.
+        serverSpanFilter = new ServerSpanFilter(sub ? Items.class : Orders.class, sub ? ITEM : ORDER);
         // As Jersey lists them in a request filter: the current resource first.
         List<Object> resources = sub ? List.of(new Items(), new Orders()) : List.of(new Orders());
         String path = sub ? "orders/42/items/7" : "orders/42";
@@ -129,6 +124,8 @@ public class RequestFilterBenchmark {
         matched = fake(jakarta.ws.rs.container.ContainerRequestContext.class, (method, args) -> switch (method) {
             case "getMethod" -> "GET";
             case "getUriInfo" -> uriInfo;
+            // In a servlet container a JAX-RS request's properties are its servlet request's attributes.
+            case "getProperty" -> request.getAttribute((String) args[0]);
             default -> null;
         });
     }
