@@ -501,7 +501,8 @@ final class RequestCost {
                 }
             }
             // The load benchmark's one outside tool: Debian's package, installed on first use where the build may.
-            assertTrue(Files.isExecutable(Path.of("/usr/bin/apt-get")) && "root".equals(System.getProperty("user.name")),
+            assertTrue(Files.isExecutable(Path.of("/usr/bin/apt-get"))
+                    && "root".equals(System.getProperty("user.name")),
                     "wrk is needed: install Debian's package wrk (apt-get install wrk)");
             Process install = new ProcessBuilder("apt-get", "install", "-y", "-q", "--no-install-recommends", "wrk")
                     .redirectErrorStream(true).redirectOutput(Path.of("target", "load", "apt-get-wrk.log").toFile())

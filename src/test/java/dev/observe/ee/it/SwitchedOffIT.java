@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code observe.enabled=false} (issue 12): the jar stays in the WAR and the application deploys and serves as
  * before, but nothing of the library's runs in a request: no request id on the response, no {@code @Traced} span;
- * the runtime still records its SERVER span (the jar's configuration defaults stay). (What that saves is measured by {@link RequestCost}.)
+ * the runtime still records its SERVER span (the jar's configuration defaults stay). (What that saves is measured
+ * by {@link RequestCost}.)
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -11,8 +11,8 @@ import java.util.Locale;
  */
 final class UnknownKeys {
 
-    static final List<String> KNOWN = List.of(ObserveConfiguration.ENABLED, LogSettings.ENABLED, LogSettings.FORMAT, LogSettings.SCHEMA,
-            LogSettings.COLOR, LogSettings.EXPORT, LogSettings.RENAME, LogSettings.STATIC_FIELDS,
+    static final List<String> KNOWN = List.of(ObserveConfiguration.ENABLED, LogSettings.ENABLED, LogSettings.FORMAT,
+            LogSettings.SCHEMA, LogSettings.COLOR, LogSettings.EXPORT, LogSettings.RENAME, LogSettings.STATIC_FIELDS,
             LogSettings.REDACT_KEYS, LogSettings.REDACT_ADDITIONAL_KEYS, LogSettings.MAX_VALUE_LENGTH,
             LogSettings.MAX_STACK_TRACE_LENGTH,
             TracingSettings.EXCLUDE_PATHS, SamplingSettings.RATIO, SamplingSettings.KEEP_ERRORS,
