@@ -127,7 +127,13 @@ class RedeployIT {
 
         JsonObject deployed = status(false);
         assertEquals(1, deployed.getInt("routers"), "one router, the deployed copy's: " + deployed);
-        assertTrue(deployed.getInt("loadersWithObserveClasses") > before.getInt("loadersWithObserveClasses"),
+        // The deployed copy is seen by the counts (its application classes and so its loader); not "more than
+        // before": copies left by earlier test classes in the same server may be collected meanwhile (a CI run
+        // on Open Liberty started this test with 16 and reached 10 with the deployed copy among them). Earlier
+        // cycles' copies may not be collected yet either: that no copy stays is checked after undeploying.
+        assertTrue(deployed.getInt("loadersWithApplicationClasses") >= 1,
+                "the deployed copy's classes are counted: " + before + " -> " + deployed);
+        assertTrue(deployed.getInt("loadersWithObserveClasses") >= 1,
                 "the deployed copy's observe-ee classes are counted: " + before + " -> " + deployed);
 
         if (payara) {
